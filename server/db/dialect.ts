@@ -1,0 +1,204 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL lives here, and only here: nowhere else may
+ * code ask which database it is on. Each helper takes the Kysely instance (or transaction) and reads
+ * the dialect from its adapter.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Dialect,
+  type Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type SelectQueryBuilder,
+  SqliteDialect,
+  sql,
+} from 'kysely';
+import pg from 'pg';
+
+/** What the connection needs to know. */
+export interface ConnectionOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolMax: number;
+}
+
+/** The Kysely dialect for the configured database: PostgreSQL when a URL is given, else SQLite in DATA_DIR. */
+export function createDialect(options: ConnectionOptions): Dialect {
+  if (options.databaseUrl) {
+    // Keep BIGINT counts as numbers: our counts never come near 2^53.
+    pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    return new PostgresDialect({
+      pool: new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax }),
+    });
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const file = sqliteFile(options.dataDir);
+  return new SqliteDialect({
+    database: async () => {
+      const db = new SQLite(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      return db;
+    },
+  });
+}
+
+function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** A human name of the database in use, for logs and /api/health. */
+export function databaseKind(db: Kysely<any>): 'postgresql' | 'sqlite' {
+  return isPostgres(db) ? 'postgresql' : 'sqlite';
+}
+
+/** Adds an auto-incrementing integer primary key named `id`. */
+export function withIdColumn<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, never>) {
+  return isPostgres(db)
+    ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+/** A text column compared byte by byte, so that range and prefix scans on it can use its index. */
+export function binaryText(db: Kysely<any>) {
+  return (c: ColumnDefinitionBuilder) => (isPostgres(db) ? c.modifyEnd(sql`collate "C"`) : c);
+}
+
+/** Locks the selected rows until the transaction ends (PostgreSQL); SQLite already serialises writers. */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db as Kysely<any>) ? query.forUpdate() : query;
+}
+
+/** Case-insensitive LIKE. */
+export function ilike(db: Kysely<any>) {
+  return isPostgres(db) ? ('ilike' as const) : ('like' as const);
+}
+
+/** True when the error is a unique-constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/**
+ * Makes a table append-only at the database level: updates are refused, and deletes are refused for
+ * rows whose `at` is younger than `minAgeDays`.
+ */
+export async function makeAppendOnly(db: Kysely<any>, table: string, minAgeDays: number): Promise<void> {
+  const t = sql.raw(table);
+  if (isPostgres(db)) {
+    await sql`create or replace function ${sql.raw(`${table}_append_only`)}() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'UPDATE' then raise exception '${sql.raw(table)} is append-only'; end if;
+        if old.at > to_char((now() at time zone 'utc') - interval '${sql.raw(String(minAgeDays))} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') then
+          raise exception '${sql.raw(table)} entries younger than ${sql.raw(String(minAgeDays))} days cannot be deleted';
+        end if;
+        return old;
+      end $$`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${t}
+      for each row execute function ${sql.raw(`${table}_append_only`)}()`.execute(db);
+  } else {
+    await sql`create trigger ${sql.raw(`${table}_no_update`)} before update on ${t}
+      begin select raise(abort, '${sql.raw(table)} is append-only'); end`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_no_early_delete`)} before delete on ${t}
+      when old.at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${sql.raw(String(minAgeDays))} days')
+      begin select raise(abort, '${sql.raw(table)} entries younger than ${sql.raw(String(minAgeDays))} days cannot be deleted'); end`.execute(
+      db,
+    );
+  }
+}
+
+/**
+ * Removes the append-only guard again. Only for tests that play an attacker with direct database
+ * access, to prove that tampering is detected by the hash chain even when the guard is gone.
+ */
+export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`drop trigger if exists ${sql.raw(`${table}_append_only`)} on ${sql.raw(table)}`.execute(db);
+  } else {
+    await sql`drop trigger if exists ${sql.raw(`${table}_no_update`)}`.execute(db);
+    await sql`drop trigger if exists ${sql.raw(`${table}_no_early_delete`)}`.execute(db);
+  }
+}
+
+/**
+ * Copies a migrated template database into a fresh one for a test file: a file copy on SQLite, a
+ * `create database … template …` on PostgreSQL. Returns the settings that open the copy.
+ */
+export async function cloneTemplateDatabase(
+  template: { databaseUrl?: string | undefined; file?: string | undefined },
+  name: string,
+  dataDir: string,
+): Promise<{ databaseUrl?: string; dataDir: string }> {
+  if (template.databaseUrl) {
+    const url = new URL(template.databaseUrl);
+    const templateName = url.pathname.slice(1);
+    const admin = new pg.Client({ connectionString: maintenanceUrl(template.databaseUrl) });
+    await admin.connect();
+    try {
+      await admin.query(`drop database if exists "${name}"`);
+      // Two files cloning the same template at once collide ("being accessed by other users"): retry.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`create database "${name}" template "${templateName}"`);
+          break;
+        } catch (error) {
+          if (attempt >= 20 || !String((error as Error).message).includes('accessed by other users'))
+            throw error;
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+        }
+      }
+    } finally {
+      await admin.end();
+    }
+    url.pathname = `/${name}`;
+    return { databaseUrl: url.toString(), dataDir };
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(template.file as string, path.join(dataDir, 'xinyao.db'));
+  return { dataDir };
+}
+
+/** The same server's `postgres` database, from which databases are created and dropped. */
+function maintenanceUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+/** Creates (or recreates) an empty PostgreSQL database next to the one in `baseUrl`; returns its URL. */
+export async function recreatePostgresDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: maintenanceUrl(baseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+      [name],
+    );
+    await admin.query(`drop database if exists "${name}"`);
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The file an SQLite database lives in, under DATA_DIR. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'xinyao.db');
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as platformCore from './2026-11-29-001-platform-core.ts';
+
+/** Every migration, frozen in time, in the order they run. Add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-001-platform-core': platformCore,
+};

@@ -1,0 +1,130 @@
+/**
+ * The one error vocabulary: every code the API can answer with, its HTTP status and its message in
+ * both languages. Services throw `new AppError('user.not_found')`; the error handler in app.ts maps it.
+ */
+const ERRORS = {
+  validation: { status: 400, zh: '请求数据不符合要求', en: 'The request is not valid' },
+  bad_request: { status: 400, zh: '请求无法处理', en: 'The request cannot be processed' },
+  body_too_large: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  not_found: { status: 404, zh: '未找到', en: 'Not found' },
+  internal: {
+    status: 500,
+    zh: '服务器出错了，请稍后重试',
+    en: 'Something went wrong; please try again later',
+  },
+  unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  'auth.required': { status: 401, zh: '请先登录', en: 'Please sign in' },
+  'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': {
+    status: 423,
+    zh: '登录失败次数过多，账号已临时锁定，请稍后再试',
+    en: 'Too many failed sign-ins; the account is locked for a while',
+  },
+  'auth.throttled': {
+    status: 429,
+    zh: '来自此地址的失败登录过多，请稍后再试',
+    en: 'Too many failed sign-ins from this address; try again later',
+  },
+  'auth.disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  'auth.csrf': {
+    status: 403,
+    zh: '请求校验失败，请刷新页面后重试',
+    en: 'Request check failed; reload the page',
+  },
+  'auth.forbidden': { status: 403, zh: '没有执行此操作的权限', en: 'You do not have permission to do this' },
+  'auth.password_change_required': {
+    status: 403,
+    zh: '请先修改密码',
+    en: 'You must change your password first',
+  },
+  'auth.wrong_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  'auth.password_policy': {
+    status: 400,
+    zh: '新密码不符合密码策略',
+    en: 'The new password breaks the policy',
+  },
+  'auth.assignment_not_found': { status: 404, zh: '没有这个授权', en: 'No such role assignment' },
+  'session.not_found': { status: 404, zh: '会话不存在', en: 'Session not found' },
+  'user.not_found': { status: 404, zh: '用户不存在', en: 'User not found' },
+  'user.username_taken': { status: 409, zh: '用户名已被使用', en: 'The username is taken' },
+  'user.self_disable': { status: 409, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  'role.not_found': { status: 404, zh: '角色不存在', en: 'Role not found' },
+  'role.code_taken': { status: 409, zh: '角色代码已被使用', en: 'The role code is taken' },
+  'role.builtin': {
+    status: 409,
+    zh: '内置角色不能修改或删除',
+    en: 'Built-in roles cannot be changed or deleted',
+  },
+  'role.in_use': { status: 409, zh: '角色仍有用户使用，不能删除', en: 'The role is still assigned to users' },
+  'role.unknown_permission': { status: 400, zh: '未知的权限', en: 'Unknown permission' },
+  'org.not_found': { status: 404, zh: '组织不存在', en: 'Organisation not found' },
+  'org.move_into_own_subtree': {
+    status: 409,
+    zh: '不能把组织移到它自己或它的下级之下',
+    en: 'An organisation cannot move under itself or its descendants',
+  },
+  'org.root_immutable': {
+    status: 409,
+    zh: '根节点不能移动或停用',
+    en: 'The root cannot be moved or deactivated',
+  },
+  'org.parent_inactive': { status: 409, zh: '上级组织已停用', en: 'The parent organisation is inactive' },
+  'org.has_active_children': {
+    status: 409,
+    zh: '还有启用中的下级组织，不能停用',
+    en: 'It still has active children',
+  },
+  'org.in_use': {
+    status: 409,
+    zh: '仍有用户属于此组织，不能停用',
+    en: 'Users still belong to this organisation',
+  },
+  'org.kind_not_allowed': {
+    status: 400,
+    zh: '此类组织不能放在该上级之下',
+    en: 'This kind of organisation cannot be placed under that parent',
+  },
+  'liaison_area.not_found': { status: 404, zh: '联系片不存在', en: 'Liaison area not found' },
+  'dictionary.not_found': { status: 404, zh: '字典不存在', en: 'Dictionary not found' },
+  'dictionary.item_not_found': { status: 404, zh: '字典项不存在', en: 'Dictionary item not found' },
+  'dictionary.item_exists': { status: 409, zh: '字典项代码已存在', en: 'The item code already exists' },
+  'dictionary.standard_fixed': {
+    status: 409,
+    zh: '国家标准代码表不能增加代码',
+    en: 'Codes of a national-standard table cannot be added',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type Locale = 'zh-CN' | 'en-US';
+
+/** One problem with one field of the input, as shown to the user. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** A failure the client can act on; its code is stable and documented. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: FieldProblem[],
+  ) {
+    super(code);
+    this.status = ERRORS[code].status;
+  }
+}
+
+/** The message for a code in the caller's language. */
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  const entry = ERRORS[code];
+  return locale === 'en-US' ? entry.en : entry.zh;
+}
+
+/** zh-CN unless the client prefers English. */
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,112 @@
+/**
+ * Every permission the platform knows, as `module:action`. A route declares one of these (or
+ * 'public' / 'authenticated'); roles are sets of them. Modules add theirs here when they land.
+ */
+export const PERMISSIONS = [
+  'orgs:read',
+  'orgs:write',
+  'dictionaries:read',
+  'dictionaries:write',
+  'users:read',
+  'users:write',
+  'users:assign',
+  'roles:read',
+  'roles:write',
+  'sessions:read',
+  'sessions:revoke',
+  'audit:read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a route asks of its caller: a permission, any signed-in user, or nobody. */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+const KNOWN = new Set<string>(PERMISSIONS);
+
+/** True for a string that names a known permission. */
+export function isPermission(value: string): value is Permission {
+  return KNOWN.has(value);
+}
+
+/** A role that ships with the platform; its permissions are re-synchronised at every start. */
+export interface BuiltinRole {
+  code: string;
+  name: string;
+  description: string;
+  permissions: readonly Permission[];
+}
+
+const READ_BASICS: Permission[] = ['orgs:read', 'dictionaries:read'];
+
+/**
+ * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
+ * system administrator runs accounts, the org tree and code tables but cannot grant roles or read the
+ * audit log; the security administrator grants roles and manages sessions; the audit administrator
+ * only reads the audit log.
+ */
+export const BUILTIN_ROLES: readonly BuiltinRole[] = [
+  {
+    code: 'sysadmin',
+    name: '系统管理员',
+    description: '管理用户账号、组织机构和数据字典',
+    permissions: [
+      ...READ_BASICS,
+      'orgs:write',
+      'dictionaries:write',
+      'users:read',
+      'users:write',
+      'roles:read',
+    ],
+  },
+  {
+    code: 'secadmin',
+    name: '安全管理员',
+    description: '管理角色、授权和会话',
+    permissions: [
+      ...READ_BASICS,
+      'users:read',
+      'users:assign',
+      'roles:read',
+      'roles:write',
+      'sessions:read',
+      'sessions:revoke',
+    ],
+  },
+  {
+    code: 'auditadmin',
+    name: '审计管理员',
+    description: '查阅和核验审计日志',
+    permissions: ['audit:read'],
+  },
+  {
+    code: 'city_staff',
+    name: '市局工作人员',
+    description: '市委老干部局各科室工作人员，管理全市业务',
+    permissions: [...READ_BASICS, 'users:read'],
+  },
+  {
+    code: 'county_staff',
+    name: '县区工作人员',
+    description: '县（市、区）老干部局工作人员，管理本县区业务',
+    permissions: [...READ_BASICS, 'users:read'],
+  },
+  {
+    code: 'unit_staff',
+    name: '单位工作人员',
+    description: '单位老干部处工作人员，管理本单位离退休干部',
+    permissions: [...READ_BASICS],
+  },
+  {
+    code: 'branch_secretary',
+    name: '支部书记',
+    description: '离退休干部党支部书记',
+    permissions: [...READ_BASICS],
+  },
+  {
+    code: 'leader',
+    name: '领导（只读）',
+    description: '查看本范围内的数据和报表，不能修改',
+    permissions: [...READ_BASICS, 'users:read'],
+  },
+];

@@ -1,0 +1,39 @@
+import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** The org subtree a caller acts on: the materialised path of their active assignment's org. */
+export interface Scope {
+  orgId: number;
+  path: string;
+}
+
+/** The half-open range of paths in a subtree: '/1/5/' covers ['/1/5/', '/1/50'), since '0' follows '/'. */
+export function subtreeRange(path: string): [string, string] {
+  return [path, `${path.slice(0, -1)}0`];
+}
+
+/**
+ * The one scope filter: the row's org column names an org inside the caller's subtree. A caller with
+ * no scope sees nothing. Written as an IN over the indexed path range so both databases use indexes.
+ */
+export function inScope<DB extends Database, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  orgIdColumn: string,
+  scope: Scope | null,
+): ExpressionWrapper<DB, TB, SqlBool> {
+  if (!scope) return sql<SqlBool>`1 = 0` as unknown as ExpressionWrapper<DB, TB, SqlBool>;
+  const [from, to] = subtreeRange(scope.path);
+  return eb(
+    eb.ref(orgIdColumn as never),
+    'in',
+    sql<number>`(select id from orgs where path >= ${from} and path < ${to})` as never,
+  ) as ExpressionWrapper<DB, TB, SqlBool>;
+}
+
+/** True when a path lies inside the scope's subtree (for checks on a row already loaded). */
+export function pathInScope(path: string, scope: Scope | null): boolean {
+  return scope !== null && path.startsWith(scope.path);
+}
+
+/** The whole tree, for the system's own reads (start-up, scripts); never for a caller's request. */
+export const WHOLE_TREE: Scope = { orgId: 0, path: '/' };

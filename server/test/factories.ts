@@ -1,0 +1,110 @@
+import type { Db } from '../db/database.ts';
+import type { OrgRow } from '../db/schema.ts';
+import * as identity from '../modules/identity/identity.service.ts';
+import type { OrgKind } from '../modules/orgs/orgs.schema.ts';
+import * as orgs from '../modules/orgs/orgs.service.ts';
+import { WHOLE_TREE } from '../platform/access/scope.ts';
+import type { Actor } from '../platform/audit/audit.ts';
+import type { TestContext } from './test-app.ts';
+
+const system: Actor = { userId: null, name: 'test', ip: null, requestId: null };
+let seq = 0;
+const next = () => ++seq;
+
+/** The city at the root of the tree, created on first use. */
+export async function rootOrg(db: Db): Promise<OrgRow> {
+  const root = await orgs.findRoot(db);
+  if (root) return root;
+  const { insertOrg } = await import('../modules/orgs/orgs.repository.ts');
+  return insertOrg(db, {
+    parentId: null,
+    parentPath: '/',
+    parentDepth: -1,
+    name: '测试市',
+    kind: 'city',
+    code: '320600',
+    liaisonAreaId: null,
+    sortOrder: 0,
+    now: new Date().toISOString(),
+  });
+}
+
+/** An org; its parent (the city) is created when none is given. */
+export async function makeOrg(
+  db: Db,
+  opts: { parent?: OrgRow; kind?: OrgKind; name?: string } = {},
+): Promise<OrgRow> {
+  const parent = opts.parent ?? (await rootOrg(db));
+  const kind = opts.kind ?? (parent.kind === 'city' ? 'county' : parent.kind === 'county' ? 'town' : 'unit');
+  const org = await orgs.createOrg(
+    db,
+    system,
+    { orgId: parent.id, path: parent.path },
+    {
+      parentId: parent.id,
+      name: opts.name ?? `组织${next()}`,
+      kind,
+    },
+  );
+  return orgs.getOrg(db, org.id, WHOLE_TREE);
+}
+
+export const GOOD_PASSWORD = 'Xy7#kq2Lm!';
+
+/** A staff account holding the given built-in roles at an org (the root when none is given). */
+export async function makeUser(
+  ctx: TestContext,
+  opts: { roles?: string[]; org?: OrgRow; username?: string; password?: string; mustChange?: boolean } = {},
+) {
+  const org = opts.org ?? (await rootOrg(ctx.db));
+  const username = opts.username ?? `user${next()}`;
+  const password = opts.password ?? GOOD_PASSWORD;
+  const id = await identity.provisionAccount(ctx.db, ctx.config, {
+    username,
+    name: `测试用户${seq}`,
+    password,
+    orgId: org.id,
+    roles: opts.roles ?? [],
+  });
+  if (opts.mustChange) {
+    await ctx.db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', id).execute();
+  }
+  return { id, username, password, org };
+}
+
+/** A signed-in client: the cookie and CSRF token to send with inject(). */
+export interface Client {
+  cookie: string;
+  csrf: string;
+  /** headers for a state-changing request */
+  headers: Record<string, string>;
+  /** headers for a read */
+  read: Record<string, string>;
+}
+
+/** Signs in through the API, as the console does. */
+export async function signIn(
+  ctx: TestContext,
+  username: string,
+  password = GOOD_PASSWORD,
+  remoteAddress = '127.0.0.1',
+): Promise<Client> {
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress,
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies[0];
+  if (!setCookie) throw new Error('no session cookie');
+  const cookie = `${setCookie.name}=${setCookie.value}`;
+  const csrf = res.json().csrfToken as string;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf }, read: { cookie } };
+}
+
+/** A user with roles, signed in. */
+export async function signedInUser(ctx: TestContext, opts: Parameters<typeof makeUser>[1] = {}) {
+  const user = await makeUser(ctx, opts);
+  return { ...user, client: await signIn(ctx, user.username, user.password) };
+}
