@@ -202,3 +202,15 @@ export async function recreatePostgresDatabase(baseUrl: string, name: string): P
 export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'xinyao.db');
 }
+
+/** Drops a PostgreSQL database made by `cloneTemplateDatabase` or `recreatePostgresDatabase`. */
+export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: maintenanceUrl(databaseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}

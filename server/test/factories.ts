@@ -13,20 +13,8 @@ const next = () => ++seq;
 
 /** The city at the root of the tree, created on first use. */
 export async function rootOrg(db: Db): Promise<OrgRow> {
-  const root = await orgs.findRoot(db);
-  if (root) return root;
-  const { insertOrg } = await import('../modules/orgs/orgs.repository.ts');
-  return insertOrg(db, {
-    parentId: null,
-    parentPath: '/',
-    parentDepth: -1,
-    name: '测试市',
-    kind: 'city',
-    code: '320600',
-    liaisonAreaId: null,
-    sortOrder: 0,
-    now: new Date().toISOString(),
-  });
+  const root = await orgs.ensureRoot(db, system, '测试市', '320600');
+  return orgs.getOrg(db, root.id, WHOLE_TREE);
 }
 
 /** An org; its parent (the city) is created when none is given. */

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { recreatePostgresDatabase, sqliteFile } from '../db/dialect.ts';
+import { dropPostgresDatabase, recreatePostgresDatabase, sqliteFile } from '../db/dialect.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +33,7 @@ export default async function setup(project: TestProject) {
   await db.destroy();
   project.provide('template', template);
   return async () => {
+    if (template.databaseUrl) await dropPostgresDatabase(template.databaseUrl);
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Db, openDatabase } from '../db/database.ts';
-import { cloneTemplateDatabase } from '../db/dialect.ts';
+import { cloneTemplateDatabase, dropPostgresDatabase } from '../db/dialect.ts';
 import type { App } from '../platform/http/types.ts';
 
 export interface TestContext {
@@ -42,6 +42,7 @@ export async function createTestApp(
   await app.ready();
   afterAll(async () => {
     await app.close();
+    if (target.databaseUrl) await dropPostgresDatabase(target.databaseUrl);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
   return { app, db, config, dataDir };

@@ -182,3 +182,53 @@ export async function setOrgActive(
 
 export const listLiaisonAreas = repo.listLiaisonAreas;
 export const findRoot = repo.findRoot;
+
+/** Adds a liaison area (老干部工作联系片). */
+export async function createLiaisonArea(
+  db: Db,
+  actor: Actor,
+  name: string,
+  sortOrder: number,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const id = await repo.insertLiaisonArea(trx, name, sortOrder);
+    await recordAudit(trx, actor, {
+      action: 'liaison_area.create',
+      entity: 'liaison_area',
+      entityId: id,
+      summary: name,
+    });
+    return id;
+  });
+}
+
+/**
+ * Creates the root of the tree (the city) when the tree is empty: the first step of a new
+ * installation. Returns the existing root otherwise.
+ */
+export async function ensureRoot(db: Db, actor: Actor, name: string, code: string | null): Promise<Org> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await repo.findRoot(trx);
+    if (existing) return toOrg(existing);
+    const row = await repo.insertOrg(trx, {
+      parentId: null,
+      parentPath: '/',
+      parentDepth: -1,
+      name,
+      kind: 'city',
+      code,
+      liaisonAreaId: null,
+      sortOrder: 0,
+      now: new Date().toISOString(),
+    });
+    const org = toOrg(row);
+    await recordAudit(trx, actor, {
+      action: 'org.create',
+      entity: 'org',
+      entityId: org.id,
+      summary: name,
+      after: org,
+    });
+    return org;
+  });
+}

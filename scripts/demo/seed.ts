@@ -1,0 +1,93 @@
+import type { Config } from '../../server/config.ts';
+import type { Db } from '../../server/db/database.ts';
+import { provisionAccount } from '../../server/modules/identity/identity.service.ts';
+import * as orgs from '../../server/modules/orgs/orgs.service.ts';
+import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
+import type { Actor } from '../../server/platform/audit/audit.ts';
+import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
+
+/** The password of every demo account (demo data only; never in production). */
+export const DEMO_PASSWORD = 'Xinyao@2026';
+
+/** The demo accounts: one per built-in role, at the level where that role works. */
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', name: '系统管理员（演示）', roles: ['sysadmin'], org: 'city' },
+  { username: 'security', name: '安全管理员（演示）', roles: ['secadmin'], org: 'city' },
+  { username: 'auditor', name: '审计管理员（演示）', roles: ['auditadmin'], org: 'city' },
+  { username: 'city', name: '市局工作人员（演示）', roles: ['city_staff'], org: 'city' },
+  { username: 'rugao', name: '如皋市老干部局（演示）', roles: ['county_staff'], org: '如皋市' },
+  { username: 'unit', name: '单位老干部处（演示）', roles: ['unit_staff'], org: '南通市教育局' },
+  { username: 'leader', name: '局领导（演示）', roles: ['leader'], org: 'city' },
+] as const;
+
+const actor: Actor = { userId: null, name: 'demo-seed', ip: null, requestId: null };
+
+/**
+ * Loads the demo city when the database is empty: Nantong with its seven county-level divisions and
+ * their towns, 123 city units in 7 liaison areas, synthetic departments in every county, and one demo
+ * account per built-in role. Deterministic; does nothing when the tree already has a root.
+ */
+export async function seedDemo(
+  db: Db,
+  config: Config,
+  log: (line: string) => void = () => {},
+): Promise<boolean> {
+  if (await orgs.findRoot(db)) return false;
+  const city = await orgs.ensureRoot(db, actor, NANTONG_CITY.name, NANTONG_CITY.code);
+  const scope = { orgId: city.id, path: city.path };
+  const byName = new Map<string, number>([['city', city.id]]);
+
+  let sort = 0;
+  for (const [i, area] of LIAISON_AREAS.entries()) {
+    const areaId = await orgs.createLiaisonArea(db, actor, area.name, i + 1);
+    for (const unit of area.units) {
+      const org = await orgs.createOrg(db, actor, scope, {
+        parentId: city.id,
+        name: unit,
+        kind: 'unit',
+        liaisonAreaId: areaId,
+        sortOrder: ++sort,
+      });
+      byName.set(unit, org.id);
+    }
+  }
+  for (const [i, county] of NANTONG_COUNTIES.entries()) {
+    const c = await orgs.createOrg(db, actor, scope, {
+      parentId: city.id,
+      name: county.name,
+      kind: 'county',
+      code: county.code,
+      sortOrder: i + 1,
+    });
+    byName.set(county.name, c.id);
+    for (const [j, town] of county.towns.entries()) {
+      await orgs.createOrg(db, actor, scope, { parentId: c.id, name: town, kind: 'town', sortOrder: j + 1 });
+    }
+    for (const [j, dept] of COUNTY_DEPARTMENTS.entries()) {
+      await orgs.createOrg(db, actor, scope, {
+        parentId: c.id,
+        name: `${county.name}${dept}`,
+        kind: 'unit',
+        sortOrder: 100 + j,
+      });
+    }
+  }
+  const total = (await orgs.listOrgs(db, WHOLE_TREE, true)).length;
+  log(
+    `demo: ${total} orgs (南通市, ${NANTONG_COUNTIES.length} counties, ${LIAISON_AREAS.length} liaison areas)`,
+  );
+
+  for (const account of DEMO_ACCOUNTS) {
+    const orgId = byName.get(account.org);
+    if (!orgId) throw new Error(`demo org ${account.org} missing`);
+    await provisionAccount(db, config, {
+      username: account.username,
+      name: account.name,
+      password: DEMO_PASSWORD,
+      orgId,
+      roles: [...account.roles],
+    });
+  }
+  log(`demo: ${DEMO_ACCOUNTS.length} accounts, password ${DEMO_PASSWORD}`);
+  return true;
+}
