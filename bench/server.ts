@@ -36,3 +36,4 @@ if (mode === 'bare') {
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
   process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

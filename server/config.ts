@@ -26,7 +26,6 @@ export const ConfigSchema = Type.Object({
   LOGIN_SOURCE_MAX_FAILURES: Type.Integer({ minimum: 1, default: 20 }),
   PASSWORD_MIN_LENGTH: Type.Integer({ minimum: 6, maximum: 128, default: 8 }),
   PASSWORD_MIN_CLASSES: Type.Integer({ minimum: 1, maximum: 4, default: 3 }),
-  AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 180, default: 180 }),
   SERVE_WEB: Type.Boolean({ default: true }),
 });
 export type Config = Static<typeof ConfigSchema> & { dataDir: string; cookieSecure: boolean };

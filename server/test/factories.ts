@@ -3,6 +3,7 @@ import type { OrgRow } from '../db/schema.ts';
 import * as identity from '../modules/identity/identity.service.ts';
 import type { OrgKind } from '../modules/orgs/orgs.schema.ts';
 import * as orgs from '../modules/orgs/orgs.service.ts';
+import type { Permission } from '../platform/access/permissions.ts';
 import { WHOLE_TREE } from '../platform/access/scope.ts';
 import type { Actor } from '../platform/audit/audit.ts';
 import type { TestContext } from './test-app.ts';
@@ -95,4 +96,47 @@ export async function signIn(
 export async function signedInUser(ctx: TestContext, opts: Parameters<typeof makeUser>[1] = {}) {
   const user = await makeUser(ctx, opts);
   return { ...user, client: await signIn(ctx, user.username, user.password) };
+}
+
+/** A custom (non-built-in) role granting the given permissions, created as the security administrator would. */
+export async function makeRole(ctx: TestContext, permissions: Permission[], opts: { code?: string } = {}) {
+  return identity.createRole(ctx.db, system, {
+    code: opts.code ?? `role_${next()}`,
+    name: `测试角色${seq}`,
+    permissions,
+  });
+}
+
+/**
+ * Replaces a user's role assignments with the given (role code, org) grants, in this order; the first
+ * is the one a fresh sign-in makes active.
+ */
+export async function assignRoles(ctx: TestContext, userId: number, grants: { role: string; org: OrgRow }[]) {
+  const { findRoleByCode, replaceAssignments } = await import('../modules/identity/identity.repository.ts');
+  const rows = [];
+  for (const grant of grants) {
+    const role = await findRoleByCode(ctx.db, grant.role);
+    if (!role) throw new Error(`no role ${grant.role}`);
+    rows.push({ roleId: role.id, orgId: grant.org.id });
+  }
+  await replaceAssignments(ctx.db, userId, rows, new Date().toISOString());
+}
+
+/** A liaison area (老干部工作联系片); there is no API to create one. */
+export async function makeLiaisonArea(db: Db, name = `联系片${next()}`) {
+  const { insertLiaisonArea } = await import('../modules/orgs/orgs.repository.ts');
+  return { id: await insertLiaisonArea(db, name, 0), name };
+}
+
+/** One org of each level under the city: a county with a town and a unit in it. */
+export async function makeCounty(db: Db) {
+  const county = await makeOrg(db, { kind: 'county' });
+  const town = await makeOrg(db, { parent: county, kind: 'town' });
+  const unit = await makeOrg(db, { parent: town, kind: 'unit' });
+  return { county, town, unit };
+}
+
+/** The audit administrator, signed in, to read the log with. */
+export async function signedInAuditor(ctx: TestContext) {
+  return signedInUser(ctx, { roles: ['auditadmin'] });
 }

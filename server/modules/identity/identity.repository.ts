@@ -192,12 +192,14 @@ export async function replaceAssignments(
   }
 }
 
-/** The permissions a role grants. */
-export async function rolePermissions(db: Conn, roleId: number) {
+/** The permissions the roles grant together. */
+export async function rolePermissions(db: Conn, roleIds: number[]) {
+  if (roleIds.length === 0) return [];
   const rows = await db
     .selectFrom('role_permissions')
     .select('permission')
-    .where('role_id', '=', roleId)
+    .distinct()
+    .where('role_id', 'in', roleIds)
     .execute();
   return rows.map((r) => r.permission);
 }

@@ -170,9 +170,12 @@ export async function authenticate(db: Db, settings: Settings, token: string): P
   if (lastSeen + settings.SESSION_IDLE_MINUTES * MINUTE <= now) return null;
   if (now - lastSeen >= TOUCH_INTERVAL_MS) await repo.touchSession(db, session.id, iso(now));
 
+  // The active assignment picks the org (the scope); every role the user holds at that same org counts,
+  // so an administrator holding two roles at the city need not switch between them.
   const assignments = await repo.listAssignments(db, [session.user_id]);
   const active = assignments.find((a) => a.id === session.assignment_id) ?? assignments[0] ?? null;
-  const permissions = active ? (await repo.rolePermissions(db, active.role_id)).filter(isPermission) : [];
+  const roleIds = active ? assignments.filter((a) => a.org_id === active.org_id).map((a) => a.role_id) : [];
+  const permissions = (await repo.rolePermissions(db, roleIds)).filter(isPermission);
   return {
     userId: session.user_id,
     username: session.username,
