@@ -27,8 +27,14 @@ export const ConfigSchema = Type.Object({
   PASSWORD_MIN_LENGTH: Type.Integer({ minimum: 6, maximum: 128, default: 8 }),
   PASSWORD_MIN_CLASSES: Type.Integer({ minimum: 1, maximum: 4, default: 3 }),
   SERVE_WEB: Type.Boolean({ default: true }),
+  DATA_KEYS_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  UPLOAD_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 52_428_800 }),
 });
-export type Config = Static<typeof ConfigSchema> & { dataDir: string; cookieSecure: boolean };
+export type Config = Static<typeof ConfigSchema> & {
+  dataDir: string;
+  keysFile: string;
+  cookieSecure: boolean;
+};
 
 /** Reads the environment, converts and validates it; throws one readable list of every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...config,
     dataDir: path.resolve(config.DATA_DIR),
+    keysFile: path.resolve(config.DATA_KEYS_FILE ?? path.join(config.DATA_DIR, 'keys.json')),
     cookieSecure: config.COOKIE_SECURE ?? config.NODE_ENV !== 'development',
   };
 }

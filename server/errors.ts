@@ -48,6 +48,13 @@ const ERRORS = {
   'session.not_found': { status: 404, zh: '会话不存在', en: 'Session not found' },
   'user.not_found': { status: 404, zh: '用户不存在', en: 'User not found' },
   'user.username_taken': { status: 409, zh: '用户名已被使用', en: 'The username is taken' },
+  'user.self_assign': { status: 409, zh: '不能给自己授权', en: 'You cannot grant roles to yourself' },
+  'org.inactive': { status: 409, zh: '该组织已停用', en: 'The organisation is inactive' },
+  'audit.scope': {
+    status: 403,
+    zh: '审计日志只能在全市范围内查阅',
+    en: 'The audit log can only be read with a city-wide scope',
+  },
   'user.self_disable': { status: 409, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   'role.not_found': { status: 404, zh: '角色不存在', en: 'Role not found' },
   'role.code_taken': { status: 409, zh: '角色代码已被使用', en: 'The role code is taken' },

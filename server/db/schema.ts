@@ -17,6 +17,15 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  files: FilesTable;
+  jobs: JobsTable;
+  cadres: CadresTable;
+  cadre_search_terms: CadreSearchTermsTable;
+  cadre_family_members: CadreFamilyMembersTable;
+  cadre_health: CadreHealthTable;
+  cadre_hospital_stays: CadreHospitalStaysTable;
+  cadre_travels: CadreTravelsTable;
+  cadre_deaths: CadreDeathsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -142,6 +151,10 @@ export interface AuditHeadTable {
   id: number;
   last_id: number;
   hash: string;
+  /** entries up to this id were pruned after the retention period */
+  pruned_through_id: number;
+  /** the hash of the last pruned entry: the link the first remaining entry must carry */
+  pruned_hash: string;
 }
 
 export type OrgRow = Selectable<OrgsTable>;
@@ -150,3 +163,168 @@ export type OrgUpdate = Updateable<OrgsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+export interface FilesTable {
+  id: Generated<number>;
+  /** hex SHA-256 of the content: where the bytes live in the store */
+  sha256: string;
+  size: number;
+  mime: string;
+  name: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  /** import | export */
+  kind: string;
+  /** what it works on, e.g. 'cadres' */
+  entity: string;
+  user_id: number;
+  /** the org path of the scope the job acts in */
+  scope_path: string;
+  /** validating | ready | committing | done | failed | cancelled */
+  status: string;
+  file_id: number | null;
+  options: string | null;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadresTable {
+  id: Generated<number>;
+  /** 现管单位: the org that manages the cadre now */
+  org_id: number;
+  name: string;
+  /** 曾用名, joined with '、' */
+  former_names: string | null;
+  /** the name in pinyin without tones or spaces, for sorting */
+  name_pinyin: string;
+  gender: string;
+  birth_date: string;
+  id_number_enc: string;
+  id_number_bidx: string;
+  ethnicity: string | null;
+  native_place: string | null;
+  education: string | null;
+  political_status: string | null;
+  party_joined_on: string | null;
+  work_started_on: string | null;
+  /** lixiu (离休) | tuixiu (退休) */
+  category: string;
+  revolutionary_period: string | null;
+  retired_on: string | null;
+  rank: string | null;
+  treatment_level: string | null;
+  treatment_doc_no: string | null;
+  former_unit: string | null;
+  former_position: string | null;
+  unit_nature: string | null;
+  living_situation: string | null;
+  relocated: number;
+  relocation_place: string | null;
+  military_transfer: number;
+  mobile_enc: string | null;
+  mobile_bidx: string | null;
+  landline_enc: string | null;
+  landline_bidx: string | null;
+  home_address: string | null;
+  home_region_code: string | null;
+  habitual_address: string | null;
+  habitual_region_code: string | null;
+  emergency_contacts_enc: string | null;
+  /** solar | lunar: how the person celebrates their birthday */
+  birthday_calendar: string;
+  /** 'MM-DD' in that calendar */
+  birthday_key: string;
+  photo_file_id: number | null;
+  hobbies: string | null;
+  specialities: string | null;
+  remarks: string | null;
+  /** active | deceased */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadreSearchTermsTable {
+  cadre_id: number;
+  /** a name, former name, its pinyin or initials, or the given name: matched by prefix */
+  term: string;
+}
+
+export interface CadreFamilyMembersTable {
+  id: Generated<number>;
+  cadre_id: number;
+  name: string;
+  relation: string;
+  birth_date: string | null;
+  phone_enc: string | null;
+  work_unit: string | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadreHealthTable {
+  cadre_id: number;
+  illnesses: string | null;
+  /** self_care | partial | dependent */
+  mobility: string | null;
+  disability: string | null;
+  caregiver: string | null;
+  designated_hospital: string | null;
+  nearest_hospital: string | null;
+  updated_at: string;
+}
+
+export interface CadreHospitalStaysTable {
+  id: Generated<number>;
+  cadre_id: number;
+  hospital: string;
+  department: string | null;
+  bed: string | null;
+  admitted_on: string;
+  discharged_on: string | null;
+  condition: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadreTravelsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  /** trip (外出登记) | document (护照、通行证登记) */
+  kind: string;
+  destination: string | null;
+  purpose: string | null;
+  departs_on: string | null;
+  returns_on: string | null;
+  document_type: string | null;
+  document_no_enc: string | null;
+  issued_on: string | null;
+  expires_on: string | null;
+  custody: string | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadreDeathsTable {
+  cadre_id: number;
+  died_on: string;
+  cause: string | null;
+  /** 告别仪式安排 */
+  farewell: string | null;
+  /** who receives the pension (遗属) */
+  pension_recipient: string | null;
+  pension_until: string | null;
+  remarks: string | null;
+  recorded_at: string;
+}
+
+export type CadreRow = Selectable<CadresTable>;

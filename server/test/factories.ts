@@ -119,7 +119,7 @@ export async function assignRoles(ctx: TestContext, userId: number, grants: { ro
     if (!role) throw new Error(`no role ${grant.role}`);
     rows.push({ roleId: role.id, orgId: grant.org.id });
   }
-  await replaceAssignments(ctx.db, userId, rows, new Date().toISOString());
+  await replaceAssignments(ctx.db, userId, rows, new Date().toISOString(), WHOLE_TREE);
 }
 
 /** A liaison area (老干部工作联系片); there is no API to create one. */

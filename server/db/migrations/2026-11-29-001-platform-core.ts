@@ -129,10 +129,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('last_id', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('pruned_through_id', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('pruned_hash', 'text', (c) => c.notNull())
     .execute();
+  const genesis = '0'.repeat(64);
   await db
     .insertInto('audit_head')
-    .values({ id: 1, last_id: 0, hash: '0'.repeat(64) })
+    .values({ id: 1, last_id: 0, hash: genesis, pruned_through_id: 0, pruned_hash: genesis })
     .execute();
 }
 

@@ -1,10 +1,21 @@
+import { AppError } from '../../errors.ts';
+import { isWholeTree } from '../../platform/access/scope.ts';
 import { recordAudit, verifyAuditChain } from '../../platform/audit/audit.ts';
 import { errorResponses, PageOf } from '../../platform/http/schemas.ts';
-import { type App, actorOf } from '../../platform/http/types.ts';
+import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { listAudit } from './audit.repository.ts';
 import { AuditEntrySchema, ChainCheckSchema, ListAuditQuery } from './audit.schema.ts';
 
 const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
+
+/**
+ * Audit entries belong to no org, so a reader's scope cannot narrow them: only a city-wide scope may
+ * read them (an audit role granted at a county would otherwise see the whole city).
+ */
+function requireCityScope(req: Parameters<typeof authOf>[0]) {
+  const scope = authOf(req).scope;
+  if (!scope || !isWholeTree(scope)) throw new AppError('audit.scope');
+}
 
 /** The audit log, for the audit administrator only. */
 export default async function auditRoutes(app: App) {
@@ -19,6 +30,7 @@ export default async function auditRoutes(app: App) {
     },
     config: { access: 'audit:read' },
     handler: async (req) => {
+      requireCityScope(req);
       const { items, total } = await listAudit(app.db, req.query);
       return {
         total,
@@ -47,6 +59,7 @@ export default async function auditRoutes(app: App) {
     },
     config: { access: 'audit:read' },
     handler: async (req) => {
+      requireCityScope(req);
       const result = await verifyAuditChain(app.db);
       await recordAudit(app.db, actorOf(req), {
         action: 'audit.verify',

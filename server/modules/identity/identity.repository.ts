@@ -175,13 +175,22 @@ export async function listAssignments(db: Conn, userIds: number[]) {
     .execute();
 }
 
+/**
+ * Replaces a user's role assignments inside a scope; grants at orgs outside it (made by someone with a
+ * wider scope) stay untouched.
+ */
 export async function replaceAssignments(
   db: Conn,
   userId: number,
   assignments: { roleId: number; orgId: number }[],
   now: string,
+  scope: Scope,
 ) {
-  await db.deleteFrom('role_assignments').where('user_id', '=', userId).execute();
+  await db
+    .deleteFrom('role_assignments')
+    .where('user_id', '=', userId)
+    .where((eb) => inScope(eb, 'org_id', scope))
+    .execute();
   if (assignments.length > 0) {
     await db
       .insertInto('role_assignments')
@@ -419,12 +428,17 @@ export async function countRoleAssignments(db: Conn, roleId: number) {
   return Number(r.n);
 }
 
+/** The start of every sign-in key of an account: compared exactly, since usernames may hold LIKE wildcards. */
+export function accountKeyPrefix(username: string) {
+  return `acct:${username}|`;
+}
+
 /** The latest lock on any of a user's sign-in keys ('acct:<username>|<source>'), if one is in force. */
 export async function findAccountLock(db: Conn, username: string, now: string) {
   const r = await db
     .selectFrom('login_failures')
     .select(sql<string | null>`max(locked_until)`.as('until'))
-    .where('key', 'like', `acct:${username}|%`)
+    .where(sql`substr(key, 1, ${accountKeyPrefix(username).length})`, '=', accountKeyPrefix(username))
     .where('locked_until', '>', now)
     .executeTakeFirst();
   return r?.until ?? null;
@@ -432,5 +446,8 @@ export async function findAccountLock(db: Conn, username: string, now: string) {
 
 /** Lifts every lock on a user's sign-in keys. */
 export async function clearAccountFailures(db: Conn, username: string) {
-  await db.deleteFrom('login_failures').where('key', 'like', `acct:${username}|%`).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where(sql`substr(key, 1, ${accountKeyPrefix(username).length})`, '=', accountKeyPrefix(username))
+    .execute();
 }

@@ -92,7 +92,7 @@ function assertPolicy(settings: Settings, password: string, username: string, fi
  * signing in from their own address, is not locked out at no cost to the attacker.
  */
 async function checkThrottle(db: Db, username: string, ip: string, now: number) {
-  const rows = await repo.findFailures(db, [`src:${ip}`, `acct:${username}|${ip}`]);
+  const rows = await repo.findFailures(db, [`src:${ip}`, `${repo.accountKeyPrefix(username)}${ip}`]);
   for (const row of rows) {
     if (row.locked_until && row.locked_until > iso(now)) {
       throw new AppError(row.key.startsWith('src:') ? 'auth.throttled' : 'auth.locked');
@@ -103,7 +103,7 @@ async function checkThrottle(db: Db, username: string, ip: string, now: number) 
 async function countFailure(db: Db, settings: Settings, username: string, ip: string, now: number) {
   const window = settings.LOGIN_LOCK_MINUTES * MINUTE;
   const keys = [
-    { key: `acct:${username}|${ip}`, max: settings.LOGIN_MAX_FAILURES },
+    { key: `${repo.accountKeyPrefix(username)}${ip}`, max: settings.LOGIN_MAX_FAILURES },
     { key: `src:${ip}`, max: settings.LOGIN_SOURCE_MAX_FAILURES },
   ];
   const existing = await repo.findFailures(
@@ -215,7 +215,16 @@ export async function login(
 ): Promise<{ token: string; auth: Auth }> {
   const now = Date.now();
   const actor: Actor = { userId: null, name: username, ip: client.ip, requestId };
-  await checkThrottle(db, username, client.ip, now);
+  try {
+    await checkThrottle(db, username, client.ip, now);
+  } catch (error) {
+    // A refusal while locked or throttled is evidence of a continuing attack: keep it.
+    await recordAudit(db, actor, {
+      action: 'auth.login_refused',
+      summary: `${username}: ${(error as AppError).code}`,
+    });
+    throw error;
+  }
   const user = await repo.findCredentials(db, username);
   let ok = false;
   if (user) ok = await argon2.verify(user.password_hash, password);
@@ -246,7 +255,7 @@ export async function login(
     throw new AppError('auth.disabled');
   }
   const token = await db.transaction().execute(async (trx) => {
-    await repo.clearFailures(trx, `acct:${username}|${client.ip}`);
+    await repo.clearFailures(trx, `${repo.accountKeyPrefix(username)}${client.ip}`);
     const [first] = await repo.listAssignments(trx, [user.id]);
     const { token } = await openSession(trx, settings, user.id, first?.id ?? null, client);
     await repo.updateUser(trx, user.id, { last_login_at: iso(now) });
@@ -399,6 +408,16 @@ async function toUsers(
   );
 }
 
+/** An org in scope that is still in use: accounts and grants never go to a deactivated one. */
+async function activeOrg(db: Db, id: number, scope: Scope | null) {
+  const org = await getOrg(db, id, scope);
+  if (org.active !== 1) throw new AppError('org.inactive');
+  return org;
+}
+
+/** Matches no org at all. */
+const NO_SCOPE: Scope = { orgId: 0, path: '/none/' };
+
 async function loadUser(db: Db, id: number, scope: Scope | null) {
   const row = await repo.findUser(db, id, scope);
   if (!row) throw new AppError('user.not_found');
@@ -433,7 +452,7 @@ export async function createUser(
   body: CreateUserBody,
 ): Promise<User> {
   assertPolicy(settings, body.password, body.username, 'password');
-  await getOrg(db, body.orgId, auth.scope);
+  await activeOrg(db, body.orgId, auth.scope);
   const passwordHash = await hashPassword(body.password);
   const id = await db.transaction().execute(async (trx) => {
     try {
@@ -471,7 +490,7 @@ export async function updateUser(
   body: UpdateUserBody,
 ): Promise<User> {
   const before = await loadUser(db, id, auth.scope);
-  if (body.orgId !== undefined) await getOrg(db, body.orgId, auth.scope);
+  if (body.orgId !== undefined && body.orgId !== before.org_id) await activeOrg(db, body.orgId, auth.scope);
   if (body.status === 'disabled' && id === auth.userId) throw new AppError('user.self_disable');
   await db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
@@ -558,14 +577,16 @@ export async function setAssignments(
   body: SetAssignmentsBody,
 ): Promise<User> {
   const user = await loadUser(db, id, auth.scope);
+  // Nobody grants roles to themselves: that would let one administrator gather all three powers.
+  if (id === auth.userId) throw new AppError('user.self_assign');
   for (const a of body.assignments) {
     if (!(await repo.findRole(db, a.roleId))) throw new AppError('role.not_found');
-    await getOrg(db, a.orgId, auth.scope);
+    await activeOrg(db, a.orgId, auth.scope);
   }
   const unique = [...new Map(body.assignments.map((a) => [`${a.roleId}:${a.orgId}`, a])).values()];
   await db.transaction().execute(async (trx) => {
     const before = (await repo.listAssignments(trx, [id])).map(toAssignment);
-    await repo.replaceAssignments(trx, id, unique, new Date().toISOString());
+    await repo.replaceAssignments(trx, id, unique, new Date().toISOString(), auth.scope ?? NO_SCOPE);
     const after = (await repo.listAssignments(trx, [id])).map(toAssignment);
     await recordAudit(trx, actor, {
       action: 'user.assign_roles',
@@ -750,6 +771,7 @@ export async function provisionAccount(
       id,
       roles.filter((r) => r !== undefined).map((r) => ({ roleId: r.id, orgId })),
       now,
+      WHOLE_TREE,
     );
     await recordAudit(
       trx,

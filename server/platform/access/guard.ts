@@ -47,7 +47,8 @@ export function registerAccessGuard(app: FastifyInstance, cookieName: string, au
 function checkCsrf(request: FastifyRequest, auth: Auth) {
   const origin = request.headers.origin;
   if (origin && origin !== 'null') {
-    const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+    // request.host honours X-Forwarded-Host only when TRUST_PROXY says the proxy is trusted.
+    const host = request.host;
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;

@@ -15,6 +15,12 @@ export const PERMISSIONS = [
   'sessions:read',
   'sessions:revoke',
   'audit:read',
+  'cadres:read',
+  'cadres:write',
+  'cadres:reveal',
+  'cadres:health',
+  'cadres:import',
+  'cadres:export',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,6 +44,15 @@ export interface BuiltinRole {
 }
 
 const READ_BASICS: Permission[] = ['orgs:read', 'dictionaries:read'];
+/** What staff who keep the roster need: read, write, see health data, import, export, reveal. */
+const ROSTER_STAFF: Permission[] = [
+  'cadres:read',
+  'cadres:write',
+  'cadres:health',
+  'cadres:import',
+  'cadres:export',
+  'cadres:reveal',
+];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -83,30 +98,30 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'city_staff',
     name: '市局工作人员',
     description: '市委老干部局各科室工作人员，管理全市业务',
-    permissions: [...READ_BASICS, 'users:read'],
+    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF],
   },
   {
     code: 'county_staff',
     name: '县区工作人员',
     description: '县（市、区）老干部局工作人员，管理本县区业务',
-    permissions: [...READ_BASICS, 'users:read'],
+    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF],
   },
   {
     code: 'unit_staff',
     name: '单位工作人员',
     description: '单位老干部处工作人员，管理本单位离退休干部',
-    permissions: [...READ_BASICS],
+    permissions: [...READ_BASICS, ...ROSTER_STAFF],
   },
   {
     code: 'branch_secretary',
     name: '支部书记',
     description: '离退休干部党支部书记',
-    permissions: [...READ_BASICS],
+    permissions: [...READ_BASICS, 'cadres:read'],
   },
   {
     code: 'leader',
     name: '领导（只读）',
     description: '查看本范围内的数据和报表，不能修改',
-    permissions: [...READ_BASICS, 'users:read'],
+    permissions: [...READ_BASICS, 'users:read', 'cadres:read'],
   },
 ];

@@ -22,12 +22,19 @@ export function inScope<DB extends Database, TB extends keyof DB>(
   scope: Scope | null,
 ): ExpressionWrapper<DB, TB, SqlBool> {
   if (!scope) return sql<SqlBool>`1 = 0` as unknown as ExpressionWrapper<DB, TB, SqlBool>;
+  // The root's subtree is every org: no filter at all, so city-wide lists pay nothing for scoping.
+  if (isWholeTree(scope)) return sql<SqlBool>`1 = 1` as unknown as ExpressionWrapper<DB, TB, SqlBool>;
   const [from, to] = subtreeRange(scope.path);
   return eb(
     eb.ref(orgIdColumn as never),
     'in',
     sql<number>`(select id from orgs where path >= ${from} and path < ${to})` as never,
   ) as ExpressionWrapper<DB, TB, SqlBool>;
+}
+
+/** True for the scope of the tree's root (paths of depth 0 look like '/1/'), or the whole tree. */
+export function isWholeTree(scope: Scope): boolean {
+  return scope.path === '/' || /^\/\d+\/$/.test(scope.path);
 }
 
 /** True when a path lies inside the scope's subtree (for checks on a row already loaded). */

@@ -24,8 +24,6 @@ export interface AuditEvent {
 
 type Conn = Kysely<Database>;
 
-const GENESIS = '0'.repeat(64);
-
 function canonical(row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   return JSON.stringify([
     row.id,
@@ -97,53 +95,69 @@ export interface ChainCheck {
 
 /**
  * Walks the whole chain in id order, recomputing every hash, and names the first entry that does not
- * hold. Entries older than the retention period may have been pruned; the walk starts at the oldest
- * remaining one and trusts its link.
+ * hold. The walk starts where the last recorded pruning left off (entry 1 when nothing was pruned), so
+ * entries removed from the oldest end without `pruneAudit` are caught as well.
  */
 export async function verifyAuditChain(db: Conn, batchSize = 5000): Promise<ChainCheck> {
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   let checked = 0;
-  let prevHash: string | null = null;
-  let prevId: number | null = null;
+  let prevHash = head.pruned_hash;
+  let prevId = head.pruned_through_id;
   for (;;) {
     const rows: AuditRow[] = await db
       .selectFrom('audit_log')
       .selectAll()
-      .where('id', '>', prevId ?? 0)
+      .where('id', '>', prevId)
       .orderBy('id')
       .limit(batchSize)
       .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (prevId !== null && row.id !== prevId + 1) {
-        return { ok: false, checked, firstBrokenId: prevId + 1, reason: 'missing' };
-      }
+      if (row.id !== prevId + 1) return { ok: false, checked, firstBrokenId: prevId + 1, reason: 'missing' };
       const { hash, prev_hash, ...rest } = row;
-      if (prevHash !== null && prev_hash !== prevHash) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: 'link' };
-      }
-      if (prevHash === null && checked === 0 && row.id === 1 && prev_hash !== GENESIS) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: 'link' };
-      }
-      if (chainHash(prev_hash, rest) !== hash) {
+      if (prev_hash !== prevHash) return { ok: false, checked, firstBrokenId: row.id, reason: 'link' };
+      if (chainHash(prev_hash, rest) !== hash)
         return { ok: false, checked, firstBrokenId: row.id, reason: 'hash' };
-      }
       prevHash = hash;
       prevId = row.id;
       checked++;
     }
   }
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['last_id', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  if (head && head.last_id !== (prevId ?? 0)) {
-    return { ok: false, checked, firstBrokenId: (prevId ?? 0) + 1, reason: 'missing' };
-  }
-  if (head && prevHash !== null && head.hash !== prevHash) {
-    return { ok: false, checked, firstBrokenId: prevId, reason: 'head' };
-  }
+  if (head.last_id !== prevId) return { ok: false, checked, firstBrokenId: prevId + 1, reason: 'missing' };
+  if (head.hash !== prevHash) return { ok: false, checked, firstBrokenId: prevId, reason: 'head' };
   return { ok: true, checked, firstBrokenId: null, reason: null };
+}
+
+/**
+ * Deletes entries older than the retention period (never under 180 days: the database refuses
+ * younger ones) and records where the chain now starts, so verification still covers every entry
+ * that remains. Returns how many entries were removed.
+ */
+export async function pruneAudit(db: Conn, retentionDays: number): Promise<number> {
+  const days = Math.max(180, retentionDays);
+  const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const locked = trx as Conn;
+    await forUpdate(
+      locked,
+      locked.selectFrom('audit_head').select('id').where('id', '=', 1),
+    ).executeTakeFirstOrThrow();
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['id', 'hash'])
+      .where('at', '<', cutoff)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!last) return 0;
+    const result = await trx.deleteFrom('audit_log').where('id', '<=', last.id).executeTakeFirst();
+    await trx
+      .updateTable('audit_head')
+      .set({ pruned_through_id: last.id, pruned_hash: last.hash })
+      .where('id', '=', 1)
+      .execute();
+    return Number(result.numDeletedRows);
+  });
 }
 
 /** Counts entries; used by tests and the console. */

@@ -1,0 +1,319 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { Instant } from '../../platform/http/schemas.ts';
+
+const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Text = (max: number) => Type.String({ maxLength: max });
+const Code = Type.String({ maxLength: 40, description: 'a dictionary code' });
+const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$' });
+
+/** 离休 lixiu (joined the revolution before 1949-10-01) or 退休 tuixiu. */
+export const Category = Type.Union([Type.Literal('lixiu'), Type.Literal('tuixiu')]);
+export const CadreStatus = Type.Union([Type.Literal('active'), Type.Literal('deceased')]);
+
+export const BirthdaySchema = Type.Object({
+  /** solar 公历 or lunar 农历: how the person celebrates */
+  calendar: Type.Union([Type.Literal('solar'), Type.Literal('lunar')]),
+  month: Type.Integer({ minimum: 1, maximum: 12 }),
+  day: Type.Integer({ minimum: 1, maximum: 31 }),
+});
+
+export const EmergencyContactSchema = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  relation: Type.String({ maxLength: 20 }),
+  /** masked unless revealed */
+  phone: Type.String({ maxLength: 20 }),
+});
+
+const DeathSchema = Type.Object({
+  diedOn: DateString,
+  cause: Nullable(Type.String()),
+  /** 告别仪式安排 */
+  farewell: Nullable(Type.String()),
+  /** who receives the survivor's pension (遗属) */
+  pensionRecipient: Nullable(Type.String()),
+  pensionUntil: Nullable(DateString),
+  remarks: Nullable(Type.String()),
+  recordedAt: Instant,
+});
+
+/** The master record as the console shows it; personal numbers masked. */
+export const CadreSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    /** 现管单位: the org that manages the cadre now */
+    orgId: Type.Integer(),
+    orgName: Type.String(),
+    name: Type.String(),
+    /** 曾用名 */
+    formerNames: Type.Array(Type.String()),
+    gender: Code,
+    birthDate: DateString,
+    /** derived: whole years today */
+    age: Type.Integer(),
+    /** derived: 80+ / 90+ / 100+ or null */
+    ageBand: Nullable(Type.String()),
+    /** masked: 320602********1234 */
+    idNumber: Type.String(),
+    ethnicity: Nullable(Code),
+    nativePlace: Nullable(Type.String()),
+    education: Nullable(Code),
+    politicalStatus: Nullable(Code),
+    partyJoinedOn: Nullable(DateString),
+    workStartedOn: Nullable(DateString),
+    category: Category,
+    /** 参加革命工作时期 (lixiu only) */
+    revolutionaryPeriod: Nullable(Code),
+    retiredOn: Nullable(DateString),
+    /** derived: whole years since retirement */
+    yearsRetired: Nullable(Type.Integer()),
+    rank: Nullable(Code),
+    /** 享受待遇 */
+    treatmentLevel: Nullable(Code),
+    /** 待遇批准文号 */
+    treatmentDocNo: Nullable(Type.String()),
+    formerUnit: Nullable(Type.String()),
+    formerPosition: Nullable(Type.String()),
+    unitNature: Nullable(Code),
+    livingSituation: Nullable(Code),
+    /** 易地安置 */
+    relocated: Type.Boolean(),
+    relocationPlace: Nullable(Type.String()),
+    /** 军转干部 */
+    militaryTransfer: Type.Boolean(),
+    mobile: Nullable(Type.String()),
+    landline: Nullable(Type.String()),
+    homeAddress: Nullable(Type.String()),
+    homeRegionCode: Nullable(Type.String()),
+    habitualAddress: Nullable(Type.String()),
+    habitualRegionCode: Nullable(Type.String()),
+    emergencyContacts: Type.Array(EmergencyContactSchema),
+    birthday: BirthdaySchema,
+    /** derived: the next date the birthday falls on */
+    nextBirthday: DateString,
+    photoFileId: Nullable(Type.Integer()),
+    hobbies: Nullable(Type.String()),
+    specialities: Nullable(Type.String()),
+    remarks: Nullable(Type.String()),
+    status: CadreStatus,
+    death: Nullable(DeathSchema),
+    createdAt: Instant,
+    updatedAt: Instant,
+  },
+  { $id: 'Cadre' },
+);
+export type Cadre = Static<typeof CadreSchema>;
+
+/** A row of the roster list. */
+export const CadreListItemSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    gender: Code,
+    birthDate: DateString,
+    age: Type.Integer(),
+    idNumber: Type.String(),
+    mobile: Nullable(Type.String()),
+    category: Category,
+    orgId: Type.Integer(),
+    orgName: Type.String(),
+    rank: Nullable(Code),
+    treatmentLevel: Nullable(Code),
+    politicalStatus: Nullable(Code),
+    retiredOn: Nullable(DateString),
+    livingSituation: Nullable(Code),
+    relocated: Type.Boolean(),
+    status: CadreStatus,
+  },
+  { $id: 'CadreListItem' },
+);
+export type CadreListItem = Static<typeof CadreListItemSchema>;
+
+const Fields = {
+  name: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' }),
+  formerNames: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 10 }),
+  /** any form people type: lower-case x, full-width digits, spaces are normalised */
+  idNumber: Type.String({ minLength: 1, maxLength: 40 }),
+  orgId: Type.Integer({ minimum: 1 }),
+  gender: Code,
+  birthDate: DateString,
+  ethnicity: Nullable(Code),
+  nativePlace: Nullable(Text(100)),
+  education: Nullable(Code),
+  politicalStatus: Nullable(Code),
+  partyJoinedOn: Nullable(DateString),
+  workStartedOn: Nullable(DateString),
+  category: Category,
+  revolutionaryPeriod: Nullable(Code),
+  retiredOn: Nullable(DateString),
+  rank: Nullable(Code),
+  treatmentLevel: Nullable(Code),
+  treatmentDocNo: Nullable(Text(100)),
+  formerUnit: Nullable(Text(200)),
+  formerPosition: Nullable(Text(100)),
+  unitNature: Nullable(Code),
+  livingSituation: Nullable(Code),
+  relocated: Type.Boolean(),
+  relocationPlace: Nullable(Text(200)),
+  militaryTransfer: Type.Boolean(),
+  mobile: Nullable(Phone),
+  landline: Nullable(Phone),
+  homeAddress: Nullable(Text(300)),
+  homeRegionCode: Nullable(Type.String({ pattern: '^[0-9]{6,12}$' })),
+  habitualAddress: Nullable(Text(300)),
+  habitualRegionCode: Nullable(Type.String({ pattern: '^[0-9]{6,12}$' })),
+  emergencyContacts: Type.Array(
+    Type.Object({ name: Type.String({ minLength: 1, maxLength: 50 }), relation: Text(20), phone: Phone }),
+    { maxItems: 5 },
+  ),
+  /** how the birthday is celebrated; lunar month/day are derived from the birth date when omitted */
+  birthdayCalendar: Type.Union([Type.Literal('solar'), Type.Literal('lunar')]),
+  lunarBirthday: Nullable(
+    Type.Object({
+      month: Type.Integer({ minimum: 1, maximum: 12 }),
+      day: Type.Integer({ minimum: 1, maximum: 30 }),
+    }),
+  ),
+  photoFileId: Nullable(Type.Integer({ minimum: 1 })),
+  hobbies: Nullable(Text(500)),
+  specialities: Nullable(Text(500)),
+  remarks: Nullable(Text(2000)),
+};
+
+export const CreateCadreBody = Type.Object({
+  name: Fields.name,
+  idNumber: Fields.idNumber,
+  orgId: Fields.orgId,
+  category: Fields.category,
+  formerNames: Type.Optional(Fields.formerNames),
+  gender: Type.Optional(Fields.gender),
+  birthDate: Type.Optional(Fields.birthDate),
+  ethnicity: Type.Optional(Fields.ethnicity),
+  nativePlace: Type.Optional(Fields.nativePlace),
+  education: Type.Optional(Fields.education),
+  politicalStatus: Type.Optional(Fields.politicalStatus),
+  partyJoinedOn: Type.Optional(Fields.partyJoinedOn),
+  workStartedOn: Type.Optional(Fields.workStartedOn),
+  revolutionaryPeriod: Type.Optional(Fields.revolutionaryPeriod),
+  retiredOn: Type.Optional(Fields.retiredOn),
+  rank: Type.Optional(Fields.rank),
+  treatmentLevel: Type.Optional(Fields.treatmentLevel),
+  treatmentDocNo: Type.Optional(Fields.treatmentDocNo),
+  formerUnit: Type.Optional(Fields.formerUnit),
+  formerPosition: Type.Optional(Fields.formerPosition),
+  unitNature: Type.Optional(Fields.unitNature),
+  livingSituation: Type.Optional(Fields.livingSituation),
+  relocated: Type.Optional(Fields.relocated),
+  relocationPlace: Type.Optional(Fields.relocationPlace),
+  militaryTransfer: Type.Optional(Fields.militaryTransfer),
+  mobile: Type.Optional(Fields.mobile),
+  landline: Type.Optional(Fields.landline),
+  homeAddress: Type.Optional(Fields.homeAddress),
+  homeRegionCode: Type.Optional(Fields.homeRegionCode),
+  habitualAddress: Type.Optional(Fields.habitualAddress),
+  habitualRegionCode: Type.Optional(Fields.habitualRegionCode),
+  emergencyContacts: Type.Optional(Fields.emergencyContacts),
+  birthdayCalendar: Type.Optional(Fields.birthdayCalendar),
+  lunarBirthday: Type.Optional(Fields.lunarBirthday),
+  photoFileId: Type.Optional(Fields.photoFileId),
+  hobbies: Type.Optional(Fields.hobbies),
+  specialities: Type.Optional(Fields.specialities),
+  remarks: Type.Optional(Fields.remarks),
+});
+export type CreateCadreBody = Static<typeof CreateCadreBody>;
+
+export const UpdateCadreBody = Type.Partial(CreateCadreBody);
+export type UpdateCadreBody = Static<typeof UpdateCadreBody>;
+
+/** Sortable columns of the list (a whitelist). */
+export const CadreSort = Type.Union(
+  ['name', '-name', 'birthDate', '-birthDate', 'retiredOn', '-retiredOn', 'id', '-id'].map((v) =>
+    Type.Literal(v),
+  ),
+);
+
+export const ListCadresQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /** name, former name, pinyin (zhangsan) or initials (zs), or an exact ID number or phone */
+  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+  sort: Type.Optional(CadreSort),
+  orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+  category: Type.Optional(Category),
+  rank: Type.Optional(Code),
+  treatmentLevel: Type.Optional(Code),
+  /** cumulative bands: 80+, 90+, 100+ */
+  ageBand: Type.Optional(Type.Union([Type.Literal('80+'), Type.Literal('90+'), Type.Literal('100+')])),
+  ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
+  ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
+  /** active (default) | deceased | all */
+  status: Type.Optional(Type.Union([CadreStatus, Type.Literal('all')])),
+  relocated: Type.Optional(Type.Boolean()),
+  livingSituation: Type.Optional(Code),
+  /** party members: political status 中共党员 or 预备党员 */
+  partyMember: Type.Optional(Type.Boolean()),
+  /** health: mobility (needs cadres:health) */
+  mobility: Type.Optional(
+    Type.Union([Type.Literal('self_care'), Type.Literal('partial'), Type.Literal('dependent')]),
+  ),
+});
+export type ListCadresQuery = Static<typeof ListCadresQuery>;
+
+export const RevealSchema = Type.Object(
+  {
+    idNumber: Type.String(),
+    mobile: Nullable(Type.String()),
+    landline: Nullable(Type.String()),
+    emergencyContacts: Type.Array(EmergencyContactSchema),
+  },
+  { $id: 'CadreReveal' },
+);
+
+export const BirthdaysQuery = Type.Object({
+  days: Type.Integer({ minimum: 1, maximum: 366, default: 7 }),
+  orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+  category: Type.Optional(Category),
+});
+
+export const BirthdayItemSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    orgName: Type.String(),
+    category: Category,
+    birthDate: DateString,
+    birthday: BirthdaySchema,
+    /** the solar date it falls on */
+    date: DateString,
+    /** the age they turn */
+    turning: Type.Integer(),
+  },
+  { $id: 'BirthdayItem' },
+);
+
+export const HistoryEntrySchema = Type.Object(
+  {
+    id: Type.Integer(),
+    at: Instant,
+    actorName: Nullable(Type.String()),
+    action: Type.String(),
+    summary: Nullable(Type.String()),
+    before: Type.Unknown(),
+    after: Type.Unknown(),
+  },
+  { $id: 'CadreHistoryEntry' },
+);
+
+export const RecordDeathBody = Type.Object({
+  diedOn: DateString,
+  cause: Type.Optional(Nullable(Text(500))),
+  farewell: Type.Optional(Nullable(Text(1000))),
+  pensionRecipient: Type.Optional(Nullable(Text(100))),
+  pensionUntil: Type.Optional(Nullable(DateString)),
+  remarks: Type.Optional(Nullable(Text(1000))),
+});
+export type RecordDeathBody = Static<typeof RecordDeathBody>;
+
+export const ReverseDeathBody = Type.Object({
+  reason: Type.String({ minLength: 2, maxLength: 500, pattern: '\\S' }),
+});
