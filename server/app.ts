@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import { type Db, migrateToLatest } from './db/database.ts';
 import { databaseKind } from './db/dialect.ts';
 import { AppError, type ErrorCode, errorMessage, type FieldProblem, localeOf } from './errors.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
+import cadresRoutes from './modules/cadres/cadres.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
 import { syncDictionaries } from './modules/dictionaries/dictionaries.service.ts';
 import identityRoutes, { sessionCookieName } from './modules/identity/identity.routes.ts';
@@ -23,6 +25,8 @@ import rolesRoutes from './modules/identity/roles.routes.ts';
 import usersRoutes from './modules/identity/users.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
+import { loadKeyring } from './platform/crypto/personal-data.ts';
+import { DiskFileStore } from './platform/files/files.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { App } from './platform/http/types.ts';
@@ -66,6 +70,11 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
 
   registerSecurityHeaders(app, config.cookieSecure);
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10 },
+  });
+  const keyring = loadKeyring(config.keysFile, config.NODE_ENV !== 'production');
+  const files = new DiskFileStore(path.join(config.dataDir, 'files'));
   const cookie = sessionCookieName(config.cookieSecure);
   registerAccessGuard(app, cookie, (token) => authenticate(db, config, token));
 
@@ -84,7 +93,12 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
           ...(details && { details }),
         },
       });
-    if (error instanceof AppError) return send(error.status, error.code, error.details);
+    if (error instanceof AppError) {
+      const details = error.details?.map(({ messages, ...d }) =>
+        messages ? { ...d, message: locale === 'en-US' ? messages.en : messages.zh } : d,
+      );
+      return send(error.status, error.code, details);
+    }
     if (error.validation) {
       const where = error.validationContext ?? 'body';
       const details = error.validation.map((v) => {
@@ -100,6 +114,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'body_too_large');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'unsupported_media_type');
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') return send(413, 'file.too_large');
+    if (error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return send(415, 'unsupported_media_type');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, error.statusCode === 404 ? 'not_found' : 'bad_request');
     }
@@ -155,6 +171,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(orgsRoutes);
   await app.register(dictionariesRoutes);
   await app.register(auditRoutes);
+  await app.register(cadresRoutes, { keyring, files });
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -93,6 +93,36 @@ const ERRORS = {
     en: 'This kind of organisation cannot be placed under that parent',
   },
   'liaison_area.not_found': { status: 404, zh: '联系片不存在', en: 'Liaison area not found' },
+  'cadre.not_found': { status: 404, zh: '人员不存在', en: 'Cadre not found' },
+  'cadre.duplicate_id_number': {
+    status: 409,
+    zh: '该身份证号码已登记',
+    en: 'A cadre with this ID number is already on the roster',
+  },
+  'cadre.deceased': { status: 409, zh: '该同志已离世', en: 'This cadre has passed away' },
+  'cadre.not_deceased': { status: 409, zh: '该同志未登记离世', en: 'This cadre is not recorded as deceased' },
+  'cadre.health_forbidden': {
+    status: 403,
+    zh: '按健康状况筛选需要健康信息权限',
+    en: 'Filtering by health needs the health-data permission',
+  },
+  'ledger.not_found': { status: 404, zh: '记录不存在', en: 'Entry not found' },
+  'file.too_large': { status: 413, zh: '文件过大', en: 'The file is too large' },
+  'file.type_not_allowed': { status: 415, zh: '不支持的文件类型', en: 'This type of file is not accepted' },
+  'file.empty': { status: 400, zh: '文件为空', en: 'The file is empty' },
+  'file.not_found': { status: 404, zh: '文件不存在', en: 'File not found' },
+  'import.not_found': { status: 404, zh: '导入任务不存在', en: 'Import not found' },
+  'import.not_ready': {
+    status: 409,
+    zh: '导入任务当前状态不能执行此操作',
+    en: 'The import is not in a state that allows this',
+  },
+  'import.has_errors': {
+    status: 409,
+    zh: '文件中仍有错误，请修改后重新上传',
+    en: 'The file still has errors; fix them and upload it again',
+  },
+  'import.bad_file': { status: 400, zh: '无法读取文件', en: 'The file cannot be read' },
   'dictionary.not_found': { status: 404, zh: '字典不存在', en: 'Dictionary not found' },
   'dictionary.item_not_found': { status: 404, zh: '字典项不存在', en: 'Dictionary item not found' },
   'dictionary.item_exists': { status: 409, zh: '字典项代码已存在', en: 'The item code already exists' },
@@ -111,6 +141,8 @@ export interface FieldProblem {
   field: string;
   rule: string;
   message: string;
+  /** the message in both languages, when the rule has one; the reply carries the caller's */
+  messages?: { zh: string; en: string };
 }
 
 /** A failure the client can act on; its code is stable and documented. */

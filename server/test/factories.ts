@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { OrgRow } from '../db/schema.ts';
+import { checkCharacter } from '../modules/cadres/id-number.ts';
 import * as identity from '../modules/identity/identity.service.ts';
 import type { OrgKind } from '../modules/orgs/orgs.schema.ts';
 import * as orgs from '../modules/orgs/orgs.service.ts';
@@ -139,4 +140,33 @@ export async function makeCounty(db: Db) {
 /** The audit administrator, signed in, to read the log with. */
 export async function signedInAuditor(ctx: TestContext) {
   return signedInUser(ctx, { roles: ['auditadmin'] });
+}
+
+let idSeq = 100;
+
+/** A valid 18-digit ID number for a birth date and gender ('1' male, '2' female), unique per call. */
+export function makeIdNumber(birthDate = '1940-05-06', gender: '1' | '2' = '1', region = '320602'): string {
+  const seq = idSeq++ % 500;
+  const order = String(seq * 2 + (gender === '1' ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
+  const first17 = `${region}${birthDate.replace(/-/g, '')}${order}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** A cadre created through the API by the given client, in the given org (the root by default). */
+export async function makeCadre(
+  ctx: TestContext,
+  client: Client,
+  body: Partial<Record<string, unknown>> & { orgId: number },
+): Promise<{ id: number; idNumber: string; [k: string]: unknown }> {
+  const idNumber = (body.idNumber as string | undefined) ?? makeIdNumber();
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/cadres',
+    headers: client.headers,
+    payload: { name: `测试${next()}`, category: 'tuixiu', ...body, idNumber },
+  });
+  if (res.statusCode !== 201) throw new Error(`makeCadre: ${res.statusCode} ${res.body}`);
+  return { ...res.json(), idNumber };
 }

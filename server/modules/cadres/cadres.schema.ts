@@ -317,3 +317,182 @@ export type RecordDeathBody = Static<typeof RecordDeathBody>;
 export const ReverseDeathBody = Type.Object({
   reason: Type.String({ minLength: 2, maxLength: 500, pattern: '\\S' }),
 });
+
+// ---- ledgers ----
+
+export const FamilyMemberBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' }),
+  /** 配偶、子女… */
+  relation: Type.String({ minLength: 1, maxLength: 20 }),
+  birthDate: Type.Optional(Nullable(DateString)),
+  phone: Type.Optional(Nullable(Phone)),
+  workUnit: Type.Optional(Nullable(Text(200))),
+  remarks: Type.Optional(Nullable(Text(500))),
+});
+export const FamilyMemberSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    cadreId: Type.Integer(),
+    name: Type.String(),
+    relation: Type.String(),
+    birthDate: Nullable(DateString),
+    /** masked */
+    phone: Nullable(Type.String()),
+    workUnit: Nullable(Type.String()),
+    remarks: Nullable(Type.String()),
+  },
+  { $id: 'FamilyMember' },
+);
+
+export const HospitalStayBody = Type.Object({
+  hospital: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+  department: Type.Optional(Nullable(Text(100))),
+  bed: Type.Optional(Nullable(Text(20))),
+  admittedOn: DateString,
+  dischargedOn: Type.Optional(Nullable(DateString)),
+  /** 病情 */
+  condition: Type.Optional(Nullable(Text(500))),
+  /** 转归: recovered, transferred, passed away… */
+  outcome: Type.Optional(Nullable(Text(200))),
+});
+export const HospitalStaySchema = Type.Object(
+  {
+    id: Type.Integer(),
+    cadreId: Type.Integer(),
+    hospital: Type.String(),
+    department: Nullable(Type.String()),
+    bed: Nullable(Type.String()),
+    admittedOn: DateString,
+    dischargedOn: Nullable(DateString),
+    condition: Nullable(Type.String()),
+    outcome: Nullable(Type.String()),
+  },
+  { $id: 'HospitalStay' },
+);
+
+export const TravelBody = Type.Object({
+  /** trip 外出登记 | document 证件登记 */
+  kind: Type.Union([Type.Literal('trip'), Type.Literal('document')]),
+  destination: Type.Optional(Nullable(Text(200))),
+  purpose: Type.Optional(Nullable(Text(200))),
+  departsOn: Type.Optional(Nullable(DateString)),
+  returnsOn: Type.Optional(Nullable(DateString)),
+  /** 护照、港澳通行证、台湾通行证 */
+  documentType: Type.Optional(Nullable(Text(50))),
+  documentNo: Type.Optional(Nullable(Text(30))),
+  issuedOn: Type.Optional(Nullable(DateString)),
+  expiresOn: Type.Optional(Nullable(DateString)),
+  /** who keeps the document (证件保管) */
+  custody: Type.Optional(Nullable(Text(100))),
+  remarks: Type.Optional(Nullable(Text(500))),
+});
+export const TravelSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    cadreId: Type.Integer(),
+    kind: Type.Union([Type.Literal('trip'), Type.Literal('document')]),
+    destination: Nullable(Type.String()),
+    purpose: Nullable(Type.String()),
+    departsOn: Nullable(DateString),
+    returnsOn: Nullable(DateString),
+    documentType: Nullable(Type.String()),
+    /** masked */
+    documentNo: Nullable(Type.String()),
+    issuedOn: Nullable(DateString),
+    expiresOn: Nullable(DateString),
+    custody: Nullable(Type.String()),
+    remarks: Nullable(Type.String()),
+  },
+  { $id: 'Travel' },
+);
+
+export const Mobility = Type.Union([
+  Type.Literal('self_care'),
+  Type.Literal('partial'),
+  Type.Literal('dependent'),
+]);
+
+export const HealthBody = Type.Object({
+  /** 主要疾病 */
+  illnesses: Type.Optional(Nullable(Text(1000))),
+  /** 自理 self_care | 半自理 partial | 不能自理 dependent */
+  mobility: Type.Optional(Nullable(Mobility)),
+  /** 残疾情况 */
+  disability: Type.Optional(Nullable(Text(200))),
+  /** 照护人 */
+  caregiver: Type.Optional(Nullable(Text(100))),
+  /** 定点医院 */
+  designatedHospital: Type.Optional(Nullable(Text(100))),
+  /** 就近医院 */
+  nearestHospital: Type.Optional(Nullable(Text(100))),
+});
+export const HealthSchema = Type.Object(
+  {
+    cadreId: Type.Integer(),
+    illnesses: Nullable(Type.String()),
+    mobility: Nullable(Mobility),
+    disability: Nullable(Type.String()),
+    caregiver: Nullable(Type.String()),
+    designatedHospital: Nullable(Type.String()),
+    nearestHospital: Nullable(Type.String()),
+    updatedAt: Nullable(Instant),
+  },
+  { $id: 'Health' },
+);
+
+export const LedgerParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  entryId: Type.Integer({ minimum: 1 }),
+});
+
+export const AcrossQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
+});
+
+export const ImportJobSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    /** validating | ready | committing | done | failed */
+    status: Type.String(),
+    fileName: Type.String(),
+    /** rows processed so far while it runs (this instance only) */
+    progress: Nullable(Type.Object({ done: Type.Integer(), total: Type.Integer() })),
+    preview: Nullable(
+      Type.Object({
+        totalRows: Type.Integer(),
+        validRows: Type.Integer(),
+        newRows: Type.Integer(),
+        errorCount: Type.Integer(),
+        errors: Type.Array(
+          Type.Object({ row: Type.Integer(), column: Type.String(), reason: Type.String() }),
+        ),
+        duplicateCount: Type.Integer(),
+        duplicates: Type.Array(
+          Type.Object({
+            row: Type.Integer(),
+            name: Type.String(),
+            existingId: Type.Integer(),
+            existingName: Type.String(),
+          }),
+        ),
+        inserted: Type.Optional(Type.Integer()),
+        updated: Type.Optional(Type.Integer()),
+        skipped: Type.Optional(Type.Integer()),
+      }),
+    ),
+    error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+    duplicates: Nullable(Type.Union([Type.Literal('update'), Type.Literal('skip')])),
+    createdAt: Instant,
+  },
+  { $id: 'ImportJob' },
+);
+export type ImportJob = Static<typeof ImportJobSchema>;
+
+export const CommitImportBody = Type.Object({
+  duplicates: Type.Union([Type.Literal('update'), Type.Literal('skip')]),
+});
+
+export const ExportQuery = Type.Omit(ListCadresQuery, ['page', 'pageSize']);

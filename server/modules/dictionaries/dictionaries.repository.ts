@@ -99,3 +99,15 @@ export async function updateItem(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The items of several dictionaries, in order. */
+export async function listItemsOf(db: Conn, dictionaryCodes: readonly string[]) {
+  if (dictionaryCodes.length === 0) return [];
+  return db
+    .selectFrom('dictionary_items')
+    .selectAll()
+    .where('dictionary_code', 'in', dictionaryCodes)
+    .orderBy('dictionary_code')
+    .orderBy('sort_order')
+    .execute();
+}

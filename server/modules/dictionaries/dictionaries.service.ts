@@ -108,3 +108,30 @@ export async function syncDictionaries(db: Db) {
     }
   });
 }
+
+/** The active codes of several dictionaries at once, for checking coded fields. */
+export async function codeSets(
+  db: Db,
+  dictionaryCodes: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await repo.listItemsOf(db, dictionaryCodes);
+  const sets = new Map<string, Set<string>>(dictionaryCodes.map((c) => [c, new Set<string>()]));
+  for (const r of rows) if (r.active === 1) sets.get(r.dictionary_code)?.add(r.code);
+  return sets;
+}
+
+/** The items of several dictionaries, as the import/export engine takes them. */
+export async function codeOptions(
+  db: Db,
+  dictionaryCodes: readonly string[],
+): Promise<Map<string, { code: string; labelZh: string; labelEn: string }[]>> {
+  const rows = await repo.listItemsOf(db, dictionaryCodes);
+  const map = new Map<string, { code: string; labelZh: string; labelEn: string }[]>(
+    dictionaryCodes.map((c) => [c, []]),
+  );
+  for (const r of rows) {
+    if (r.active === 1)
+      map.get(r.dictionary_code)?.push({ code: r.code, labelZh: r.label_zh, labelEn: r.label_en });
+  }
+  return map;
+}

@@ -84,6 +84,48 @@ export async function recordAudit(db: Conn, actor: Actor, event: AuditEvent): Pr
   else await db.transaction().execute(run);
 }
 
+/**
+ * Appends many entries at once (bulk imports), in order, inside the caller's transaction: one lock of
+ * the chain head and chunked inserts instead of one round trip per entry.
+ */
+export async function recordAuditMany(trx: Conn, actor: Actor, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const head = await forUpdate(
+    trx,
+    trx.selectFrom('audit_head').select(['last_id', 'hash']).where('id', '=', 1),
+  ).executeTakeFirstOrThrow();
+  let prev = head.hash;
+  let id = head.last_id;
+  const at = new Date().toISOString();
+  const rows = events.map((event) => {
+    const row = {
+      id: ++id,
+      at,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      source_ip: actor.ip,
+      request_id: actor.requestId,
+      action: event.action,
+      entity: event.entity ?? null,
+      entity_id: event.entityId === undefined ? null : String(event.entityId),
+      summary: event.summary ?? null,
+      before: json(event.before),
+      after: json(event.after),
+    };
+    const hash = chainHash(prev, row);
+    const full = { ...row, prev_hash: prev, hash };
+    prev = hash;
+    return full;
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+  await trx.updateTable('audit_head').set({ last_id: id, hash: prev }).where('id', '=', 1).execute();
+}
+
 /** Result of walking the chain. */
 export interface ChainCheck {
   ok: boolean;
@@ -164,4 +206,16 @@ export async function pruneAudit(db: Conn, retentionDays: number): Promise<numbe
 export async function countAudit(db: Conn): Promise<number> {
   const r = await db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The entries about one record, oldest first: a record's change history. */
+export async function auditHistory(db: Conn, entity: string, entityId: string | number, limit = 500) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor_name', 'action', 'summary', 'before', 'after'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -1,0 +1,442 @@
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
+import type {
+  CadreDeathsTable,
+  CadreFamilyMembersTable,
+  CadreHealthTable,
+  CadreHospitalStaysTable,
+  CadresTable,
+  CadreTravelsTable,
+  Database,
+} from '../../db/schema.ts';
+import { inScope, type Scope } from '../../platform/access/scope.ts';
+
+type Conn = Kysely<Database>;
+
+// ---- the master record ----
+
+export async function insertCadre(db: Conn, row: Insertable<CadresTable>) {
+  const r = await db.insertInto('cadres').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Inserts many records in one statement per chunk (imports); returns their ids in order. */
+export async function insertCadres(db: Conn, rows: Insertable<CadresTable>[]) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const inserted = await db.insertInto('cadres').values(chunk).returning('id').execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function updateCadre(db: Conn, id: number, row: Updateable<CadresTable>) {
+  await db.updateTable('cadres').set(row).where('id', '=', id).execute();
+}
+
+/** Replaces the search terms of records. */
+export async function replaceSearchTerms(db: Conn, entries: { cadreId: number; terms: string[] }[]) {
+  if (entries.length === 0) return;
+  const ids = entries.map((e) => e.cadreId);
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .deleteFrom('cadre_search_terms')
+      .where('cadre_id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+  const rows = entries.flatMap((e) => e.terms.map((term) => ({ cadre_id: e.cadreId, term })));
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('cadre_search_terms')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+/** One record with its org's name, only inside the scope. */
+export async function findCadre(db: Conn, id: number, scope: Scope | null) {
+  return db
+    .selectFrom('cadres as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select(['o.name as org_name', 'o.path as org_path'])
+    .where('c.id', '=', id)
+    .where((eb) => inScope(eb, 'c.org_id', scope))
+    .executeTakeFirst();
+}
+
+/** The record holding an ID number (by blind index), wherever it is. */
+export async function findByIdNumberIndex(db: Conn, bidx: string) {
+  return db
+    .selectFrom('cadres as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .select(['c.id', 'c.status', 'o.path as org_path'])
+    .where('c.id_number_bidx', '=', bidx)
+    .executeTakeFirst();
+}
+
+/** Records by ID-number blind index (duplicate detection in imports). */
+export async function findByIdNumberIndexes(db: Conn, bidxs: string[]) {
+  const found: { id: number; id_number_bidx: string; org_path: string; name: string }[] = [];
+  for (let i = 0; i < bidxs.length; i += 500) {
+    found.push(
+      ...(await db
+        .selectFrom('cadres as c')
+        .innerJoin('orgs as o', 'o.id', 'c.org_id')
+        .select(['c.id', 'c.id_number_bidx', 'o.path as org_path', 'c.name'])
+        .where('c.id_number_bidx', 'in', bidxs.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return found;
+}
+
+/** The filters of the roster list, already resolved to columns. */
+export interface CadreFilter {
+  scope: Scope | null;
+  orgPath?: string | undefined;
+  status?: 'active' | 'deceased' | undefined;
+  category?: string | undefined;
+  rank?: string | undefined;
+  treatmentLevel?: string | undefined;
+  /** birth_date <= bornOnOrBefore */
+  bornOnOrBefore?: string | undefined;
+  /** birth_date > bornAfter */
+  bornAfter?: string | undefined;
+  relocated?: boolean | undefined;
+  livingSituation?: string | undefined;
+  partyMember?: boolean | undefined;
+  mobility?: string | undefined;
+  /** prefix of a search term */
+  term?: string | undefined;
+  /** exact blind-index matches (ID number or phone) */
+  idNumberBidx?: string | undefined;
+  phoneBidx?: string | undefined;
+}
+
+const SORTS = {
+  name: ['c.name_pinyin', 'asc'],
+  '-name': ['c.name_pinyin', 'desc'],
+  birthDate: ['c.birth_date', 'asc'],
+  '-birthDate': ['c.birth_date', 'desc'],
+  retiredOn: ['c.retired_on', 'asc'],
+  '-retiredOn': ['c.retired_on', 'desc'],
+  id: ['c.id', 'asc'],
+  '-id': ['c.id', 'desc'],
+} as const;
+export type CadreSortKey = keyof typeof SORTS;
+
+const PARTY_CODES = ['01', '02'];
+
+function filtered(db: Conn, f: CadreFilter) {
+  let q = db
+    .selectFrom('cadres as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .where((eb) => inScope(eb, 'c.org_id', f.scope));
+  if (f.orgPath) q = q.where((eb) => inScope(eb, 'c.org_id', { orgId: 0, path: f.orgPath as string }));
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.category) q = q.where('c.category', '=', f.category);
+  if (f.rank) q = q.where('c.rank', '=', f.rank);
+  if (f.treatmentLevel) q = q.where('c.treatment_level', '=', f.treatmentLevel);
+  if (f.bornOnOrBefore) q = q.where('c.birth_date', '<=', f.bornOnOrBefore);
+  if (f.bornAfter) q = q.where('c.birth_date', '>', f.bornAfter);
+  if (f.relocated !== undefined) q = q.where('c.relocated', '=', f.relocated ? 1 : 0);
+  if (f.livingSituation) q = q.where('c.living_situation', '=', f.livingSituation);
+  if (f.partyMember !== undefined) {
+    q = f.partyMember
+      ? q.where('c.political_status', 'in', PARTY_CODES)
+      : q.where((eb) =>
+          eb.or([eb('c.political_status', 'is', null), eb('c.political_status', 'not in', PARTY_CODES)]),
+        );
+  }
+  if (f.mobility) {
+    q = q.where((eb) =>
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('cadre_health')
+          .select('cadre_id')
+          .where('mobility', '=', f.mobility as string),
+      ),
+    );
+  }
+  if (f.idNumberBidx) q = q.where('c.id_number_bidx', '=', f.idNumberBidx);
+  if (f.phoneBidx) {
+    const b = f.phoneBidx;
+    q = q.where((eb) => eb.or([eb('c.mobile_bidx', '=', b), eb('c.landline_bidx', '=', b)]));
+  }
+  if (f.term) {
+    // A prefix match as an index range: terms compare byte by byte, and U+FFFF sorts after every character.
+    const term = f.term;
+    q = q.where((eb) =>
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('cadre_search_terms')
+          .select('cadre_id')
+          .where('term', '>=', term)
+          .where('term', '<', `${term}\uffff`),
+      ),
+    );
+  }
+  return q;
+}
+
+const listColumns = [
+  'c.id',
+  'c.name',
+  'c.gender',
+  'c.birth_date',
+  'c.id_number_enc',
+  'c.mobile_enc',
+  'c.category',
+  'c.org_id',
+  'o.name as org_name',
+  'c.rank',
+  'c.treatment_level',
+  'c.political_status',
+  'c.retired_on',
+  'c.living_situation',
+  'c.relocated',
+  'c.status',
+] as const;
+
+function sorted<O>(
+  q: SelectQueryBuilder<Database & { c: CadresTable; o: Database['orgs'] }, 'c' | 'o', O>,
+  sort: CadreSortKey,
+) {
+  const [column, direction] = SORTS[sort];
+  return q.orderBy(column, direction).orderBy('c.id', direction);
+}
+
+/** One page of the roster. */
+export async function listCadres(
+  db: Conn,
+  f: CadreFilter,
+  sort: CadreSortKey,
+  page: number,
+  pageSize: number,
+) {
+  const q = filtered(db, f);
+  const [items, count] = await Promise.all([
+    sorted(q.select(listColumns) as never, sort)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute() as Promise<ListRow[]>,
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export interface ListRow {
+  id: number;
+  name: string;
+  gender: string;
+  birth_date: string;
+  id_number_enc: string;
+  mobile_enc: string | null;
+  category: string;
+  org_id: number;
+  org_name: string;
+  rank: string | null;
+  treatment_level: string | null;
+  political_status: string | null;
+  retired_on: string | null;
+  living_situation: string | null;
+  relocated: number;
+  status: string;
+}
+
+/** Whole records of the roster in list order, a batch at a time (exports). */
+export async function* streamCadres(db: Conn, f: CadreFilter, sort: CadreSortKey, batchSize = 2000) {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await sorted(filtered(db, f).selectAll('c').select(['o.name as org_name']) as never, sort)
+      .limit(batchSize)
+      .offset(offset)
+      .execute();
+    const typed = rows as (CadresTable & { id: number; org_name: string })[];
+    if (typed.length === 0) return;
+    yield typed;
+    if (typed.length < batchSize) return;
+  }
+}
+
+/** Counts the records a filter selects. */
+export async function countCadres(db: Conn, f: CadreFilter) {
+  const r = await filtered(db, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Active records whose birthday key is among the given ones, by calendar. */
+export async function findByBirthdayKeys(
+  db: Conn,
+  f: CadreFilter,
+  keys: { solar: string[]; lunar: string[] },
+) {
+  return filtered(db, f)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('c.birthday_calendar', '=', 'solar'),
+          eb('c.birthday_key', 'in', keys.solar.length ? keys.solar : ['']),
+        ]),
+        eb.and([
+          eb('c.birthday_calendar', '=', 'lunar'),
+          eb('c.birthday_key', 'in', keys.lunar.length ? keys.lunar : ['']),
+        ]),
+      ]),
+    )
+    .select([
+      'c.id',
+      'c.name',
+      'o.name as org_name',
+      'c.category',
+      'c.birth_date',
+      'c.birthday_calendar',
+      'c.birthday_key',
+    ])
+    .limit(5000)
+    .execute();
+}
+
+/** Every record's encrypted columns (key rotation), a batch at a time. */
+export async function* streamEncrypted(db: Conn, batchSize = 1000) {
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom('cadres')
+      .select(['id', 'id_number_enc', 'mobile_enc', 'landline_enc', 'emergency_contacts_enc'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
+// ---- death ----
+
+export async function findDeath(db: Conn, cadreId: number) {
+  return db.selectFrom('cadre_deaths').selectAll().where('cadre_id', '=', cadreId).executeTakeFirst();
+}
+
+export async function insertDeath(db: Conn, row: Insertable<CadreDeathsTable>) {
+  await db.insertInto('cadre_deaths').values(row).execute();
+}
+
+export async function deleteDeath(db: Conn, cadreId: number) {
+  await db.deleteFrom('cadre_deaths').where('cadre_id', '=', cadreId).execute();
+}
+
+// ---- health ----
+
+export async function findHealth(db: Conn, cadreId: number) {
+  return db.selectFrom('cadre_health').selectAll().where('cadre_id', '=', cadreId).executeTakeFirst();
+}
+
+export async function saveHealth(db: Conn, row: Insertable<CadreHealthTable>) {
+  const { cadre_id, ...rest } = row;
+  await db
+    .insertInto('cadre_health')
+    .values(row)
+    .onConflict((oc) => oc.column('cadre_id').doUpdateSet(rest))
+    .execute();
+}
+
+// ---- the list ledgers: family members, hospital stays, travels ----
+
+/** The ledger tables that hold many entries per record. */
+export type LedgerTable = 'cadre_family_members' | 'cadre_hospital_stays' | 'cadre_travels';
+type LedgerRow = CadreFamilyMembersTable | CadreHospitalStaysTable | CadreTravelsTable;
+
+const LEDGER_ORDER: Record<LedgerTable, string> = {
+  cadre_family_members: 'id',
+  cadre_hospital_stays: 'admitted_on',
+  cadre_travels: 'created_at',
+};
+
+/** A record's entries in one ledger, newest first. */
+export async function listLedger(db: Conn, table: LedgerTable, cadreId: number) {
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('cadre_id', '=', cadreId)
+    .orderBy(LEDGER_ORDER[table] as never, 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function findLedgerEntry(db: Conn, table: LedgerTable, cadreId: number, id: number) {
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('cadre_id', '=', cadreId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertLedgerEntry(db: Conn, table: LedgerTable, row: Record<string, unknown>) {
+  const r = await db
+    .insertInto(table)
+    .values(row as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateLedgerEntry(
+  db: Conn,
+  table: LedgerTable,
+  id: number,
+  row: Record<string, unknown>,
+) {
+  await db
+    .updateTable(table)
+    .set(row as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteLedgerEntry(db: Conn, table: LedgerTable, id: number) {
+  await db.deleteFrom(table).where('id', '=', id).execute();
+}
+
+/** Entries of one ledger across every record in scope, newest first, with the record's name. */
+export async function listLedgerAcross(
+  db: Conn,
+  table: LedgerTable | 'cadre_deaths' | 'cadre_health',
+  scope: Scope | null,
+  opts: {
+    from?: string | undefined;
+    to?: string | undefined;
+    dateColumn?: string;
+    page: number;
+    pageSize: number;
+  },
+) {
+  let q = db
+    .selectFrom(`${table} as l` as 'cadre_travels as l')
+    .innerJoin('cadres as c', 'c.id', 'l.cadre_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .where((eb) => inScope(eb, 'c.org_id', scope));
+  const dateColumn = opts.dateColumn ? (`l.${opts.dateColumn}` as 'l.created_at') : null;
+  if (dateColumn && opts.from) q = q.where(dateColumn, '>=', opts.from);
+  if (dateColumn && opts.to) q = q.where(dateColumn, '<=', opts.to);
+  const [items, count] = await Promise.all([
+    q
+      .selectAll('l')
+      .select(['c.name as cadre_name', 'o.name as org_name'])
+      .orderBy(dateColumn ?? 'l.cadre_id', 'desc')
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize)
+      .execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items as unknown as (LedgerRow & { cadre_name: string; org_name: string })[],
+    total: Number(count.n),
+  };
+}
