@@ -1,10 +1,16 @@
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/database.ts';
+import { today } from '../../server/modules/cadres/cadres.service.ts';
 import { provisionAccount } from '../../server/modules/identity/identity.service.ts';
 import * as orgs from '../../server/modules/orgs/orgs.service.ts';
 import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
 import type { Actor } from '../../server/platform/audit/audit.ts';
+import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
+import { generateCadres } from './cadres.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
+
+/** The size of the demo roster: Nantong's order of magnitude (about 600 lixiu, all over 90). */
+export const DEMO_ROSTER = { count: 30_000, lixiu: 600 };
 
 /** The password of every demo account (demo data only; never in production). */
 export const DEMO_PASSWORD = 'Xinyao@2026';
@@ -31,6 +37,7 @@ export async function seedDemo(
   db: Db,
   config: Config,
   log: (line: string) => void = () => {},
+  roster: { count: number; lixiu: number } = DEMO_ROSTER,
 ): Promise<boolean> {
   if (await orgs.findRoot(db)) return false;
   const city = await orgs.ensureRoot(db, actor, NANTONG_CITY.name, NANTONG_CITY.code);
@@ -89,5 +96,10 @@ export async function seedDemo(
     });
   }
   log(`demo: ${DEMO_ACCOUNTS.length} accounts, password ${DEMO_PASSWORD}`);
+
+  const keyring = loadKeyring(config.keysFile, config.NODE_ENV !== 'production');
+  const started = Date.now();
+  const n = await generateCadres(db, keyring, { ...roster, seed: 20261129, today: today() });
+  log(`demo: ${n} cadres (${roster.lixiu} lixiu) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

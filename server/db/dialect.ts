@@ -18,6 +18,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 
 /** What the connection needs to know. */
 export interface ConnectionOptions {
@@ -33,6 +34,8 @@ export function createDialect(options: ConnectionOptions): Dialect {
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     return new PostgresDialect({
       pool: new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax }),
+      // Server-side cursors, so `.stream()` reads large results a chunk at a time, as on SQLite.
+      cursor: Cursor,
     });
   }
   fs.mkdirSync(options.dataDir, { recursive: true });

@@ -249,18 +249,21 @@ export interface ListRow {
   status: string;
 }
 
-/** Whole records of the roster in list order, a batch at a time (exports). */
-export async function* streamCadres(db: Conn, f: CadreFilter, sort: CadreSortKey, batchSize = 2000) {
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await sorted(filtered(db, f).selectAll('c').select(['o.name as org_name']) as never, sort)
-      .limit(batchSize)
-      .offset(offset)
-      .execute();
-    const typed = rows as (CadresTable & { id: number; org_name: string })[];
-    if (typed.length === 0) return;
-    yield typed;
-    if (typed.length < batchSize) return;
+/**
+ * Whole records of the roster in list order, in batches, read with one streaming query (a cursor on
+ * PostgreSQL, a statement iterator on SQLite): constant memory and no OFFSET rescans, whatever the size.
+ */
+export async function* streamCadres(db: Conn, f: CadreFilter, sort: CadreSortKey, batchSize = 1000) {
+  const query = sorted(filtered(db, f).selectAll('c').select(['o.name as org_name']) as never, sort);
+  let batch: (CadresTable & { id: number; org_name: string })[] = [];
+  for await (const row of (query as { stream(n: number): AsyncIterable<unknown> }).stream(batchSize)) {
+    batch.push(row as CadresTable & { id: number; org_name: string });
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
 }
 
 /** Counts the records a filter selects. */

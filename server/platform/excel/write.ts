@@ -20,8 +20,8 @@ function exportValue(column: ColumnDef, value: unknown, dictionaries: Dictionari
 }
 
 /**
- * Streams rows into an .xlsx file: constant memory whatever the row count, since each row is
- * committed as soon as it is written. Every column is text-formatted so long numbers stay intact.
+ * Streams rows into an .xlsx file: constant memory whatever the row count, since rows are committed
+ * in blocks as they are written.
  */
 export async function writeXlsx(
   out: Writable,
@@ -32,26 +32,30 @@ export async function writeXlsx(
   locale: Locale,
   onRow?: (count: number) => void,
 ): Promise<number> {
+  // No styles (they halve the speed; values are written as strings, so long numbers stay intact) and
+  // fast deflate: an export of 100,000 rows stays within seconds.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
-    useStyles: true,
+    useStyles: false,
     useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
   });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: header(c, locale),
     key: c.key,
     width: c.width ?? Math.max(10, header(c, locale).length * 2 + 2),
-    style: c.kind === 'integer' ? {} : { numFmt: '@' },
   }));
-  sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of rows) {
     const values: Record<string, unknown> = {};
     for (const c of columns) values[c.key] = exportValue(c, row[c.key], dictionaries, locale);
-    sheet.addRow(values).commit();
+    const added = sheet.addRow(values);
     count++;
+    // Committing a row writes it and every row before it; committing in blocks keeps the zip stream's
+    // writes large (one thread-pool round trip per block rather than per row) and memory bounded.
+    if (count % 500 === 0) added.commit();
     if (onRow && count % 1000 === 0) onRow(count);
   }
   sheet.commit();
