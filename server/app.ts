@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Config } from './config.ts';
 import { type Db, migrateToLatest } from './db/database.ts';
-import { databaseKind } from './db/dialect.ts';
+import { databaseKind, refreshStatistics } from './db/dialect.ts';
 import { AppError, type ErrorCode, errorMessage, type FieldProblem, localeOf } from './errors.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
@@ -30,6 +30,7 @@ import { DiskFileStore } from './platform/files/files.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { App } from './platform/http/types.ts';
+import { stopWorkers } from './platform/jobs/workers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the built console is served from. */
@@ -40,6 +41,7 @@ export async function prepareDatabase(db: Db) {
   const applied = await migrateToLatest(db);
   await syncBuiltinRoles(db);
   await syncDictionaries(db);
+  await refreshStatistics(db);
   return applied;
 }
 
@@ -202,6 +204,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   }
 
   app.addHook('onClose', async () => {
+    await stopWorkers(config);
     await db.destroy();
   });
 

@@ -1,6 +1,6 @@
 /**
- * The body of every worker thread: opens the database and keys from the configuration it was given,
- * runs one named task, reports progress, chunks and the result to the parent, and closes.
+ * The body of the task worker thread: opens the database and keys once from the configuration it was
+ * given, then runs the tasks the parent sends, one at a time, reporting progress, chunks and results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.ts';
@@ -8,34 +8,39 @@ import { openDatabase } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
-import type { WorkerMessage } from './platform/jobs/workers.ts';
+import type { TaskContext, WorkerMessage, WorkerRequest } from './platform/jobs/workers.ts';
 import { TASKS, type TaskName } from './tasks.ts';
 
-const { task, input, config } = workerData as { task: TaskName; input: unknown; config: Config };
+const { config } = workerData as { config: Config };
+const db = openDatabase(config);
+const keyring = loadKeyring(config.keysFile, false);
+const files = new DiskFileStore(`${config.dataDir}/files`);
 const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => parentPort?.postMessage(message, transfer);
 
-const db = openDatabase(config);
-try {
-  const run = await TASKS[task]();
-  const value = await run(
-    {
-      db,
-      config,
-      keyring: loadKeyring(config.keysFile, false),
-      files: new DiskFileStore(`${config.dataDir}/files`),
-      progress: (done, total) => post({ type: 'progress', done, total }),
-      emit: (bytes) => {
-        const copy = new Uint8Array(bytes);
-        post({ type: 'chunk', bytes: copy }, [copy.buffer as ArrayBuffer]);
-      },
+let queue = Promise.resolve();
+
+async function run({ id, task, input }: WorkerRequest) {
+  const ctx: TaskContext = {
+    db,
+    config,
+    keyring,
+    files,
+    progress: (done, total) => post({ id, type: 'progress', done, total }),
+    emit: (bytes) => {
+      const copy = new Uint8Array(bytes);
+      post({ id, type: 'chunk', bytes: copy }, [copy.buffer as ArrayBuffer]);
     },
-    input as never,
-  );
-  post({ type: 'result', value });
-} catch (error) {
-  if (error instanceof AppError)
-    post({ type: 'error', message: error.message, code: error.code, details: error.details });
-  else post({ type: 'error', message: (error as Error)?.stack ?? String(error) });
-} finally {
-  await db.destroy();
+  };
+  try {
+    const fn = await TASKS[task as TaskName]();
+    post({ id, type: 'result', value: await fn(ctx, input as never) });
+  } catch (error) {
+    if (error instanceof AppError)
+      post({ id, type: 'error', message: error.message, code: error.code, details: error.details });
+    else post({ id, type: 'error', message: (error as Error)?.stack ?? String(error) });
+  }
 }
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => run(request));
+});

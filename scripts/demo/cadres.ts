@@ -1,6 +1,7 @@
 // The demo city's roster: synthetic retired cadres spread over the org tree, shaped like Nantong's
 // (about 600 lixiu, all over 90, and tens of thousands of tuixiu). Deterministic for a seed.
 import type { Db } from '../../server/db/database.ts';
+import { refreshStatistics } from '../../server/db/dialect.ts';
 import * as repo from '../../server/modules/cadres/cadres.repository.ts';
 import { checkCadre } from '../../server/modules/cadres/cadres.rules.ts';
 import type { CreateCadreBody } from '../../server/modules/cadres/cadres.schema.ts';
@@ -173,6 +174,7 @@ export async function generateCadres(
     if (batch.length >= 2000) await flush();
   }
   if (batch.length > 0) await flush();
+  await refreshStatistics(db);
   await recordAudit(
     db,
     { userId: null, name: 'demo-seed', ip: null, requestId: null },

@@ -47,6 +47,10 @@ export function createDialect(options: ConnectionOptions): Dialect {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // Keep the planner's statistics current (ANALYZE where tables changed much): without them a
+      // narrow filter can fall back to scanning a million rows in sort order.
+      db.pragma('analysis_limit = 1000');
+      db.pragma('optimize = 0x10002');
       return withStatementCache(db);
     },
   });
@@ -76,6 +80,12 @@ function withStatementCache(db: SQLite.Database, max = 500): SQLite.Database {
 
 function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Refreshes the planner's statistics after a bulk change (imports, demo data). */
+export async function refreshStatistics(db: Kysely<any>): Promise<void> {
+  // On SQLite, analysis_limit (set at connect) keeps this to a sample: milliseconds, not seconds.
+  await sql`analyze`.execute(db);
 }
 
 /** A human name of the database in use, for logs and /api/health. */

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as platformCore from './2026-11-29-001-platform-core.ts';
 import * as filesJobs from './2026-11-29-002-files-jobs.ts';
 import * as cadres from './2026-11-29-003-cadres.ts';
+import * as cadreListIndexes from './2026-11-29-004-cadre-list-indexes.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-001-platform-core': platformCore,
   '2026-11-29-002-files-jobs': filesJobs,
   '2026-11-29-003-cadres': cadres,
+  '2026-11-29-004-cadre-list-indexes': cadreListIndexes,
 };

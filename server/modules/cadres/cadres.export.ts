@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import type { Scope } from '../../platform/access/scope.ts';
 import { ageOn } from '../../platform/calendar/birthdays.ts';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/personal-data.ts';
 import { writeXlsx } from '../../platform/excel/write.ts';
@@ -12,8 +11,8 @@ import { today, toFilter } from './cadres.service.ts';
 
 /** What an export needs: the caller's scope and filters, and whether they may see personal numbers. */
 export interface ExportInput {
-  scope: Scope | null;
-  orgPath: string | undefined;
+  /** the orgs covered (caller's subtree narrowed by the filter); null: every org */
+  orgIds: number[] | null;
   query: Omit<ListCadresQuery, 'page' | 'pageSize'>;
   reveal: boolean;
   locale: 'zh-CN' | 'en-US';
@@ -26,7 +25,7 @@ export interface ExportInput {
 export const exportTask: Task<ExportInput, { count: number }> = async (ctx, input) => {
   const on = today();
   const dictionaries = await codeOptions(ctx.db, CADRE_COLUMN_DICTIONARIES);
-  const filter = toFilter(input.query, input.scope, input.orgPath, ctx.keyring, on);
+  const filter = toFilter(input.query, input.orgIds, ctx.keyring, on);
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => ctx.emit(chunk));
   const seal = (v: string | null, mask: (x: string | null) => string | null) => {

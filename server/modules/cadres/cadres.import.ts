@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { refreshStatistics } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { pathInScope, type Scope } from '../../platform/access/scope.ts';
 import { recordAuditMany } from '../../platform/audit/audit.ts';
@@ -65,13 +66,31 @@ interface ValidRow {
   existingId: number | null;
 }
 
+/** What reading the file gave: rows ready to write and the problems found, before duplicates. */
+interface Parsed {
+  rows: ValidRow[];
+  errors: ImportError[];
+  errorCount: number;
+  totalRows: number;
+}
+
+/**
+ * Files parsed by this worker, by job: the commit reuses the validation's work instead of reading and
+ * checking every row again (it still re-checks duplicates). Another instance, or a restart, re-reads.
+ */
+const parsedByJob = new Map<number, Parsed>();
+function remember(jobId: number, parsed: Parsed) {
+  parsedByJob.set(jobId, parsed);
+  while (parsedByJob.size > 2) parsedByJob.delete(parsedByJob.keys().next().value as number);
+}
+
 const columnOf = new Map<string, ColumnDef>(CADRE_COLUMNS.map((c) => [c.key, c]));
 
 /**
  * Reads and checks every row with the same rules as the API, finds people already on the roster by
  * ID number (blind index), and returns the rows ready to write and the problems, by row and column.
  */
-async function validate(
+async function parseFile(
   db: Db,
   keyring: Keyring,
   bytes: Buffer,
@@ -79,7 +98,7 @@ async function validate(
   scope: Scope,
   options: ImportOptions,
   progress: (done: number) => void,
-): Promise<{ preview: ImportPreview; rows: ValidRow[] }> {
+): Promise<Parsed> {
   const kind = fileKind(fileName);
   if (!kind) throw new AppError('file.type_not_allowed');
   const [codes, dictionaries, orgs] = await Promise.all([
@@ -185,7 +204,33 @@ async function validate(
     addError(0, undefined, reason('unreadable', { detail: (error as Error).message.slice(0, 200) }));
   }
   if (headers && totalRows === 0 && errorCount === 0) addError(1, undefined, reason('empty_file'));
+  return { rows, errors, errorCount, totalRows };
+}
 
+/**
+ * Finds people already on the roster by ID number (blind index): in scope they are duplicates to
+ * update or skip; outside it, errors. Runs at validation and again at commit.
+ */
+async function resolveDuplicates(
+  db: Db,
+  scope: Scope,
+  parsed: Parsed,
+): Promise<{ preview: ImportPreview; rows: ValidRow[] }> {
+  const errors = [...parsed.errors];
+  let errorCount = parsed.errorCount;
+  const addError = (row: number, column: ColumnDef | undefined, why: { zh: string; en: string }) => {
+    errorCount++;
+    if (errors.length < SHOWN) {
+      errors.push({
+        row,
+        column: column?.header ?? '',
+        columnEn: column?.headerEn ?? '',
+        zh: why.zh,
+        en: why.en,
+      });
+    }
+  };
+  const { rows, totalRows } = parsed;
   const duplicates: ImportDuplicate[] = [];
   let duplicateCount = 0;
   const existing = new Map(
@@ -248,9 +293,11 @@ async function loadJob(ctx: TaskContext, jobId: number) {
 export const validateImportTask: Task<{ jobId: number }, ImportPreview> = async (ctx, { jobId }) => {
   const { bytes, fileName, scope, options } = await loadJob(ctx, jobId);
   try {
-    const { preview } = await validate(ctx.db, ctx.keyring, bytes, fileName, scope, options, (n) =>
+    const parsed = await parseFile(ctx.db, ctx.keyring, bytes, fileName, scope, options, (n) =>
       ctx.progress(n, 0),
     );
+    remember(jobId, parsed);
+    const { preview } = await resolveDuplicates(ctx.db, scope, parsed);
     await setJob(ctx.db, jobId, { status: 'ready', result: preview });
     return preview;
   } catch (error) {
@@ -272,7 +319,11 @@ export const commitImportTask: Task<
 > = async (ctx, { jobId, actor }) => {
   const { bytes, fileName, scope, options } = await loadJob(ctx, jobId);
   try {
-    const { preview, rows } = await validate(ctx.db, ctx.keyring, bytes, fileName, scope, options, () => {});
+    const parsed =
+      parsedByJob.get(jobId) ??
+      (await parseFile(ctx.db, ctx.keyring, bytes, fileName, scope, options, () => {}));
+    parsedByJob.delete(jobId);
+    const { preview, rows } = await resolveDuplicates(ctx.db, scope, parsed);
     if (preview.errorCount > 0) throw new AppError('import.has_errors');
     const update = options.duplicates === 'update';
     const toInsert = rows.filter((r) => r.existingId === null);
@@ -333,6 +384,7 @@ export const commitImportTask: Task<
         ],
       );
     });
+    await refreshStatistics(ctx.db);
     const result = {
       ...preview,
       inserted: toInsert.length,

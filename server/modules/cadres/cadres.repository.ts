@@ -93,8 +93,8 @@ export async function findByIdNumberIndexes(db: Conn, bidxs: string[]) {
 
 /** The filters of the roster list, already resolved to columns. */
 export interface CadreFilter {
-  scope: Scope | null;
-  orgPath?: string | undefined;
+  /** the orgs whose records are wanted (the caller's subtree, narrowed by a filter); null: every org */
+  orgIds: number[] | null;
   status?: 'active' | 'deceased' | undefined;
   category?: string | undefined;
   rank?: string | undefined;
@@ -129,11 +129,8 @@ export type CadreSortKey = keyof typeof SORTS;
 const PARTY_CODES = ['01', '02'];
 
 function filtered(db: Conn, f: CadreFilter) {
-  let q = db
-    .selectFrom('cadres as c')
-    .innerJoin('orgs as o', 'o.id', 'c.org_id')
-    .where((eb) => inScope(eb, 'c.org_id', f.scope));
-  if (f.orgPath) q = q.where((eb) => inScope(eb, 'c.org_id', { orgId: 0, path: f.orgPath as string }));
+  let q = db.selectFrom('cadres as c').innerJoin('orgs as o', 'o.id', 'c.org_id');
+  if (f.orgIds !== null) q = q.where('c.org_id', 'in', f.orgIds.length > 0 ? f.orgIds : [0]);
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.category) q = q.where('c.category', '=', f.category);
   if (f.rank) q = q.where('c.rank', '=', f.rank);
@@ -211,7 +208,10 @@ function sorted<O>(
   return q.orderBy(column, direction).orderBy('c.id', direction);
 }
 
-/** One page of the roster. */
+/** Counting stops here: past it, lists say "more than" and ask for a narrower filter. */
+export const COUNT_CAP = 10_000;
+
+/** One page of the roster, with the number of matches counted up to COUNT_CAP (+1 when there are more). */
 export async function listCadres(
   db: Conn,
   f: CadreFilter,
@@ -225,7 +225,15 @@ export async function listCadres(
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute() as Promise<ListRow[]>,
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        q
+          .select('c.id')
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }

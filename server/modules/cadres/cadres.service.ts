@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CadreRow, CadresTable } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../errors.ts';
-import { pathInScope, type Scope } from '../../platform/access/scope.ts';
+import { narrowest, pathInScope, type Scope, subtreeOrgIds } from '../../platform/access/scope.ts';
 import { type Actor, auditHistory, recordAudit } from '../../platform/audit/audit.ts';
 import { ageOn, birthdayKeysInWindow, nextBirthday } from '../../platform/calendar/birthdays.ts';
 import { type Keyring, maskIdNumber, maskPhone } from '../../platform/crypto/personal-data.ts';
@@ -394,15 +394,13 @@ export async function revealCadre(db: Db, keyring: Keyring, auth: Auth, actor: A
 /** Turns the list query into repository filters: age bands to birth-date bounds, keywords to lookups. */
 export function toFilter(
   query: Omit<ListCadresQuery, 'page' | 'pageSize' | 'sort'>,
-  scope: Scope | null,
-  orgPath: string | undefined,
+  orgIds: number[] | null,
   keyring: Keyring,
   on = today(),
 ): repo.CadreFilter {
   const minAge = Math.max(query.ageMin ?? 0, query.ageBand ? Number.parseInt(query.ageBand, 10) : 0);
   const filter: repo.CadreFilter = {
-    scope,
-    orgPath,
+    orgIds,
     status: query.status === 'all' ? undefined : (query.status ?? 'active'),
     category: query.category,
     rank: query.rank,
@@ -448,16 +446,20 @@ function toListItem(r: repo.ListRow, keyring: Keyring, on: string): CadreListIte
   };
 }
 
-/** The org subtree a list is narrowed to, checked against the scope. */
-export async function orgPathOf(db: Db, orgId: number | undefined, scope: Scope | null) {
-  return orgId ? (await getOrg(db, orgId, scope)).path : undefined;
+/**
+ * The orgs a list covers: the caller's subtree, or the subtree of the org it is narrowed to (which
+ * must lie inside the caller's), as a list of ids (null: every org).
+ */
+export async function listOrgIds(db: Db, orgId: number | undefined, scope: Scope | null) {
+  const inner = orgId ? await getOrg(db, orgId, scope) : undefined;
+  return subtreeOrgIds(db, narrowest(scope, inner && { orgId: inner.id, path: inner.path }));
 }
 
 /** A page of the roster. */
 export async function listCadres(db: Db, keyring: Keyring, auth: Auth, query: ListCadresQuery) {
   if (query.mobility && !auth.permissions.has('cadres:health')) throw new AppError('cadre.health_forbidden');
   const on = today();
-  const filter = toFilter(query, auth.scope, await orgPathOf(db, query.orgId, auth.scope), keyring, on);
+  const filter = toFilter(query, await listOrgIds(db, query.orgId, auth.scope), keyring, on);
   const { items, total } = await repo.listCadres(
     db,
     filter,
@@ -465,7 +467,11 @@ export async function listCadres(db: Db, keyring: Keyring, auth: Auth, query: Li
     query.page,
     query.pageSize,
   );
-  return { items: items.map((r) => toListItem(r, keyring, on)), total };
+  return {
+    items: items.map((r) => toListItem(r, keyring, on)),
+    total: Math.min(total, repo.COUNT_CAP),
+    totalCapped: total > repo.COUNT_CAP,
+  };
 }
 
 /** Who has a birthday in the next `days` days, honouring lunar birthdays, soonest first. */
@@ -478,12 +484,7 @@ export async function upcomingBirthdays(
   const window = birthdayKeysInWindow(on, query.days);
   const rows = await repo.findByBirthdayKeys(
     db,
-    {
-      scope: auth.scope,
-      orgPath: await orgPathOf(db, query.orgId, auth.scope),
-      status: 'active',
-      category: query.category,
-    },
+    { orgIds: await listOrgIds(db, query.orgId, auth.scope), status: 'active', category: query.category },
     { solar: [...window.solar.keys()], lunar: [...window.lunar.keys()] },
   );
   return rows

@@ -14,7 +14,7 @@ import { CADRE_COLUMN_DICTIONARIES, CADRE_COLUMNS } from './cadres.columns.ts';
 import type { ExportInput } from './cadres.export.ts';
 import type { ImportError, ImportOptions, ImportPreview } from './cadres.import.ts';
 import type { ImportJob, ListCadresQuery } from './cadres.schema.ts';
-import { orgPathOf } from './cadres.service.ts';
+import { listOrgIds } from './cadres.service.ts';
 
 /** The import template: the roster's columns with drop-down lists from the dictionaries. */
 export async function importTemplate(db: Db) {
@@ -151,8 +151,7 @@ export async function exportRoster(
   log: (e: unknown) => void,
 ) {
   const input: ExportInput = {
-    scope: auth.scope,
-    orgPath: await orgPathOf(db, query.orgId, auth.scope),
+    orgIds: await listOrgIds(db, query.orgId, auth.scope),
     query,
     reveal: auth.permissions.has('cadres:reveal'),
     locale,

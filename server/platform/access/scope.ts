@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type ExpressionWrapper, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 /** The org subtree a caller acts on: the materialised path of their active assignment's org. */
@@ -44,3 +44,27 @@ export function pathInScope(path: string, scope: Scope | null): boolean {
 
 /** The whole tree, for the system's own reads (start-up, scripts); never for a caller's request. */
 export const WHOLE_TREE: Scope = { orgId: 0, path: '/' };
+
+/**
+ * The ids of the orgs in a subtree, or null for the whole tree. For queries over very large tables:
+ * a literal list lets the planner see how narrow the filter is (one unit, a county's few dozen orgs),
+ * which the subquery of `inScope` hides from it.
+ */
+export async function subtreeOrgIds(db: Kysely<Database>, scope: Scope | null): Promise<number[] | null> {
+  if (scope && isWholeTree(scope)) return null;
+  if (!scope) return [];
+  const [from, to] = subtreeRange(scope.path);
+  const rows = await db
+    .selectFrom('orgs')
+    .select('id')
+    .where('path', '>=', from)
+    .where('path', '<', to)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The narrower of two scopes when one lies inside the other (a filter inside the caller's scope). */
+export function narrowest(scope: Scope | null, inner: Scope | undefined): Scope | null {
+  if (!scope || !inner) return scope;
+  return inner.path.startsWith(scope.path) ? inner : scope;
+}

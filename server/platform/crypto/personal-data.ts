@@ -1,7 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hmacSm3, safeEqual } from './hash.ts';
+import { safeEqual } from './hash.ts';
 
 /**
  * Personal data at rest (national ID numbers, phone numbers): SM4-CBC encryption authenticated with
@@ -22,8 +29,16 @@ export interface KeyFile {
 export type LookupPurpose = 'id_number' | 'phone';
 
 export class Keyring {
+  /** keys decoded once: encrypting is on the path of every import row */
+  private readonly keys = new Map<string, { enc: KeyObject; mac: Buffer }>();
+  private readonly blindIndexKey: Buffer;
+
   constructor(private readonly file: KeyFile) {
     if (!file.keys[file.active]) throw new Error(`key file: active key ${file.active} is missing`);
+    for (const [id, k] of Object.entries(file.keys)) {
+      this.keys.set(id, { enc: createSecretKey(Buffer.from(k.enc, 'hex')), mac: Buffer.from(k.mac, 'hex') });
+    }
+    this.blindIndexKey = Buffer.from(file.blindIndexKey, 'hex');
   }
 
   get activeKeyId(): string {
@@ -38,7 +53,7 @@ export class Keyring {
     const cipher = createCipheriv('sm4-cbc', key.enc, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     const body = `${keyId}.${iv.toString('base64url')}.${ct.toString('base64url')}`;
-    return `${body}.${Buffer.from(hmacSm3(key.mac, body), 'hex').toString('base64url')}`;
+    return `${body}.${createHmac('sm3', key.mac).update(body).digest('base64url')}`;
   }
 
   /** Decrypts a value written by `encrypt`; throws when it was altered. */
@@ -47,7 +62,7 @@ export class Keyring {
     if (parts.length !== 4) throw new Error('personal data: malformed ciphertext');
     const [keyId, iv, ct, mac] = parts as [string, string, string, string];
     const key = this.key(keyId);
-    const expected = Buffer.from(hmacSm3(key.mac, `${keyId}.${iv}.${ct}`), 'hex').toString('base64url');
+    const expected = createHmac('sm3', key.mac).update(`${keyId}.${iv}.${ct}`).digest('base64url');
     if (!safeEqual(expected, mac)) throw new Error('personal data: authentication failed');
     const decipher = createDecipheriv('sm4-cbc', key.enc, Buffer.from(iv, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
@@ -70,13 +85,13 @@ export class Keyring {
 
   /** The blind index of a normalised value: equal values give equal indexes, nothing else is revealed. */
   lookup(purpose: LookupPurpose, normalized: string): string {
-    return hmacSm3(Buffer.from(this.file.blindIndexKey, 'hex'), `${purpose}:${normalized}`);
+    return createHmac('sm3', this.blindIndexKey).update(`${purpose}:${normalized}`).digest('hex');
   }
 
   private key(id: string) {
-    const k = this.file.keys[id];
+    const k = this.keys.get(id);
     if (!k) throw new Error(`personal data: unknown key ${id}`);
-    return { enc: Buffer.from(k.enc, 'hex'), mac: Buffer.from(k.mac, 'hex') };
+    return k;
   }
 }
 

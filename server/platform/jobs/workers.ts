@@ -4,13 +4,6 @@ import type { Db } from '../../db/database.ts';
 import type { Keyring } from '../crypto/personal-data.ts';
 import type { FileStore } from '../files/files.ts';
 
-/** What a worker sends back while it runs. */
-export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'chunk'; bytes: Uint8Array }
-  | { type: 'result'; value: unknown }
-  | { type: 'error'; message: string; code?: string; details?: unknown };
-
 /** What a task gets to work with inside its worker. */
 export interface TaskContext {
   db: Db;
@@ -26,13 +19,24 @@ export interface TaskContext {
 /** A unit of long work that runs in a worker thread. */
 export type Task<I, O> = (ctx: TaskContext, input: I) => Promise<O>;
 
+/** What the parent asks of the worker. */
+export interface WorkerRequest {
+  id: number;
+  task: string;
+  input: unknown;
+}
+
+/** What the worker sends back about one request. */
+export type WorkerMessage =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'chunk'; bytes: Uint8Array }
+  | { id: number; type: 'result'; value: unknown }
+  | { id: number; type: 'error'; message: string; code?: string; details?: unknown };
+
 export interface WorkerHandlers {
   onProgress?: (done: number, total: number) => void;
   onChunk?: (bytes: Uint8Array) => void;
 }
-
-const entry = new URL('./worker-entry.mjs', import.meta.url);
-const workerModule = new URL('../../worker.ts', import.meta.url).href;
 
 /** A failure inside a worker, carrying its stable code when it was an AppError. */
 export class WorkerError extends Error {
@@ -45,9 +49,72 @@ export class WorkerError extends Error {
   }
 }
 
+const entry = new URL('./worker-entry.mjs', import.meta.url);
+const workerModule = new URL('../../worker.ts', import.meta.url).href;
+
+interface Pending extends WorkerHandlers {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
 /**
- * Runs a named task (see server/tasks.ts) in a worker thread, so long work (imports, exports) never
- * blocks the event loop. The worker opens its own database connection from the same configuration.
+ * One long-lived worker thread per database, started on first use: it loads the code and opens its
+ * connection once, runs tasks one after another (long work never blocks the event loop, and two
+ * imports never fight over SQLite's write lock), and may keep what one task learned for the next.
+ */
+class TaskWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly config: Config) {}
+
+  private start(): Worker {
+    const worker = new Worker(entry, { workerData: { module: workerModule, config: this.config } });
+    worker.unref();
+    worker.on('message', (m: WorkerMessage) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.type === 'progress') p.onProgress?.(m.done, m.total);
+      else if (m.type === 'chunk') p.onChunk?.(m.bytes);
+      else {
+        this.pending.delete(m.id);
+        if (m.type === 'result') p.resolve(m.value);
+        else p.reject(new WorkerError(m.message, m.code, m.details));
+      }
+    });
+    const fail = (error: Error) => {
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+      this.worker = null;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`task worker exited with ${code}`)));
+    return worker;
+  }
+
+  run<T>(task: string, input: unknown, handlers: WorkerHandlers): Promise<T> {
+    this.worker ??= this.start();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { ...handlers, resolve: resolve as (v: unknown) => void, reject });
+      this.worker?.postMessage({ id, task, input } satisfies WorkerRequest);
+    });
+  }
+
+  async stop() {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}
+
+const workers = new Map<string, TaskWorker>();
+const keyOf = (config: Config) => `${config.DATABASE_URL ?? ''}|${config.dataDir}`;
+
+/**
+ * Runs a named task (see server/tasks.ts) in the worker thread for this configuration's database, so
+ * long work (imports, exports) never blocks the event loop.
  */
 export function runInWorker<T>(
   task: string,
@@ -55,28 +122,18 @@ export function runInWorker<T>(
   config: Config,
   handlers: WorkerHandlers = {},
 ): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry, {
-      workerData: { module: workerModule, task, input, config },
-    });
-    let settled = false;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') handlers.onProgress?.(message.done, message.total);
-      else if (message.type === 'chunk') handlers.onChunk?.(message.bytes);
-      else if (message.type === 'result') {
-        settled = true;
-        resolve(message.value as T);
-      } else if (message.type === 'error') {
-        settled = true;
-        reject(new WorkerError(message.message, message.code, message.details));
-      }
-    });
-    worker.on('error', (error) => {
-      if (!settled) reject(error);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`worker for ${task} exited with ${code}`));
-    });
-  });
+  const key = keyOf(config);
+  let worker = workers.get(key);
+  if (!worker) {
+    worker = new TaskWorker(config);
+    workers.set(key, worker);
+  }
+  return worker.run<T>(task, input, handlers);
+}
+
+/** Stops the worker of a configuration (at shutdown). */
+export async function stopWorkers(config: Config) {
+  const key = keyOf(config);
+  await workers.get(key)?.stop();
+  workers.delete(key);
 }
