@@ -451,3 +451,38 @@ export async function listLedgerAcross(
     total: Number(count.n),
   };
 }
+
+/** Re-seals the ledgers' encrypted columns of some records (key rotation). */
+export async function resealLedgers(
+  db: Conn,
+  cadreIds: number[],
+  reseal: (v: string | null) => string | null,
+) {
+  const family = await db
+    .selectFrom('cadre_family_members')
+    .select(['id', 'phone_enc'])
+    .where('cadre_id', 'in', cadreIds)
+    .execute();
+  for (const f of family) {
+    if (f.phone_enc)
+      await db
+        .updateTable('cadre_family_members')
+        .set({ phone_enc: reseal(f.phone_enc) })
+        .where('id', '=', f.id)
+        .execute();
+  }
+  const travels = await db
+    .selectFrom('cadre_travels')
+    .select(['id', 'document_no_enc'])
+    .where('cadre_id', 'in', cadreIds)
+    .execute();
+  for (const t of travels) {
+    if (t.document_no_enc) {
+      await db
+        .updateTable('cadre_travels')
+        .set({ document_no_enc: reseal(t.document_no_enc) })
+        .where('id', '=', t.id)
+        .execute();
+    }
+  }
+}
