@@ -1,0 +1,61 @@
+import type { paths } from './schema';
+
+/*
+ * Names for the shapes the console works with, all read off the generated `paths` so that they follow
+ * the server's OpenAPI document (never written by hand).
+ */
+
+type JsonContent<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON body of one response status of one operation. */
+export type ResponseBody<
+  P extends keyof paths,
+  M extends keyof paths[P],
+  S extends number = 200,
+> = paths[P][M] extends { responses: infer R } ? (S extends keyof R ? JsonContent<R[S]> : never) : never;
+
+/** The JSON request body of one operation. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: infer B;
+}
+  ? JsonContent<NonNullable<B>>
+  : never;
+
+/** The query parameters of one operation. */
+export type QueryParams<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
+export type Me = ResponseBody<'/api/auth/me', 'get'>;
+export type Assignment = Me['assignments'][number];
+export type Session = ResponseBody<'/api/auth/sessions', 'get'>[number];
+
+export type User = ResponseBody<'/api/users/{id}', 'get'>;
+export type UserPage = ResponseBody<'/api/users', 'get'>;
+export type UserStatus = User['status'];
+export type CreateUserBody = RequestBody<'/api/users', 'post'>;
+export type UpdateUserBody = RequestBody<'/api/users/{id}', 'patch'>;
+export type ListUsersQuery = QueryParams<'/api/users', 'get'>;
+
+export type Role = ResponseBody<'/api/roles', 'get'>[number];
+export type Permission = ResponseBody<'/api/permissions', 'get'>[number];
+export type CreateRoleBody = RequestBody<'/api/roles', 'post'>;
+export type UpdateRoleBody = RequestBody<'/api/roles/{id}', 'patch'>;
+
+export type Org = ResponseBody<'/api/orgs', 'get'>[number];
+export type OrgKind = Org['kind'];
+export type CreateOrgBody = RequestBody<'/api/orgs', 'post'>;
+export type UpdateOrgBody = RequestBody<'/api/orgs/{id}', 'patch'>;
+export type LiaisonArea = ResponseBody<'/api/liaison-areas', 'get'>[number];
+
+export type Dictionary = ResponseBody<'/api/dictionaries', 'get'>[number];
+export type DictionaryItem = ResponseBody<'/api/dictionaries/{code}/items', 'get'>[number];
+export type CreateDictionaryItemBody = RequestBody<'/api/dictionaries/{code}/items', 'post'>;
+export type UpdateDictionaryItemBody = RequestBody<'/api/dictionaries/{code}/items/{itemCode}', 'patch'>;
+
+export type AuditPage = ResponseBody<'/api/audit', 'get'>;
+export type AuditEntry = AuditPage['items'][number];
+export type ListAuditQuery = QueryParams<'/api/audit', 'get'>;
+export type AuditVerification = ResponseBody<'/api/audit/verify', 'get'>;

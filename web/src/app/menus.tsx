@@ -1,0 +1,40 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  DesktopOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { useCan } from '../api/session';
+
+/** One entry of the console menu: shown when the active assignment holds its permission. */
+export interface MenuEntry {
+  path: string;
+  /** i18n key of the label; `${key}Description` describes it on the home page. */
+  labelKey: string;
+  icon: ReactNode;
+  /** The permission needed to see it; none means everyone signed in. */
+  permission?: string;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined aria-hidden />, permission: 'users:read' },
+  { path: '/roles', labelKey: 'menu.roles', icon: <SafetyOutlined aria-hidden />, permission: 'roles:read' },
+  { path: '/orgs', labelKey: 'menu.orgs', icon: <ApartmentOutlined aria-hidden />, permission: 'orgs:read' },
+  {
+    path: '/dictionaries',
+    labelKey: 'menu.dictionaries',
+    icon: <BookOutlined aria-hidden />,
+    permission: 'dictionaries:read',
+  },
+  { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined aria-hidden />, permission: 'audit:read' },
+  { path: '/account/sessions', labelKey: 'menu.sessions', icon: <DesktopOutlined aria-hidden /> },
+];
+
+/** The menu entries the signed-in user may see under the active assignment. */
+export function useMenu(): MenuEntry[] {
+  const can = useCan();
+  return MENU.filter((entry) => !entry.permission || can(entry.permission));
+}

@@ -1,0 +1,92 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { setUnauthorizedHandler } from '../api/client';
+import { forgetSession } from '../api/session';
+import { LoginPage } from '../features/account/login-page';
+import { RequireAuth, RequirePermission } from './auth';
+import { HomePage } from './home-page';
+import { NotFoundPage, RouteErrorPage } from './not-found-page';
+import { queryClient } from './query-client';
+import { Shell } from './shell';
+
+// Each console page is its own chunk; the shell, sign-in and home page come with the first load.
+const ChangePasswordPage = lazy(() =>
+  import('../features/account/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const SessionsPage = lazy(() =>
+  import('../features/account/sessions-page').then((m) => ({ default: m.SessionsPage })),
+);
+const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
+const RolesPage = lazy(() => import('../features/roles/roles-page').then((m) => ({ default: m.RolesPage })));
+const OrgsPage = lazy(() => import('../features/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
+const DictionariesPage = lazy(() =>
+  import('../features/dictionaries/dictionaries-page').then((m) => ({ default: m.DictionariesPage })),
+);
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <Shell />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'change-password', element: <ChangePasswordPage /> },
+              { path: 'account/sessions', element: <SessionsPage /> },
+              {
+                path: 'users',
+                element: (
+                  <RequirePermission permission="users:read">
+                    <UsersPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'roles',
+                element: (
+                  <RequirePermission permission="roles:read">
+                    <RolesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'orgs',
+                element: (
+                  <RequirePermission permission="orgs:read">
+                    <OrgsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'dictionaries',
+                element: (
+                  <RequirePermission permission="dictionaries:read">
+                    <DictionariesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'audit',
+                element: (
+                  <RequirePermission permission="audit:read">
+                    <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+// A 401 outside /api/auth/* means the session ended (expired, revoked elsewhere): drop it, and the
+// guard sends the user to /login, remembering the page they were on.
+setUnauthorizedHandler(() => forgetSession(queryClient));

@@ -1,0 +1,68 @@
+import { CheckCircleFilled, CloseCircleOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import type { FormRule } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { checkPassword, type PasswordRule, quickPasswordCheck } from './password-policy';
+
+interface PasswordPolicyHintProps {
+  /** The password being typed, to tick off the rules as they are met. */
+  password?: string;
+  username?: string;
+  id?: string;
+}
+
+const RULES: PasswordRule[] = ['length', 'classes', 'common', 'username'];
+
+/** The policy spelled out under a new-password field, each rule ticked as it is met. */
+export function PasswordPolicyHint({ password = '', username, id }: PasswordPolicyHintProps) {
+  const { t } = useTranslation();
+  const broken = new Set(quickPasswordCheck(password, username));
+  return (
+    <div className="password-policy" id={id}>
+      <p className="password-policy-title">{t('password.policyTitle')}</p>
+      <ul>
+        {RULES.map((rule) => {
+          // "Not common" can only be judged against the list, so it stays neutral while typing.
+          const state = !password || rule === 'common' ? 'neutral' : broken.has(rule) ? 'broken' : 'met';
+          return (
+            <li key={rule} className={`password-rule password-rule-${state}`}>
+              {state === 'met' ? (
+                <CheckCircleFilled aria-hidden />
+              ) : state === 'broken' ? (
+                <CloseCircleOutlined aria-hidden />
+              ) : (
+                <InfoCircleOutlined aria-hidden />
+              )}
+              <span>{t(`password.rule.${rule}`)}</span>
+              {state !== 'neutral' ? <span className="sr-only">{t(`password.state.${state}`)}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** The policy's own words for the rules the server names in auth.password_policy details. */
+export function usePasswordRuleMessages(): Record<string, string> {
+  const { t } = useTranslation();
+  return {
+    minLength: t('password.problem.length'),
+    classes: t('password.problem.classes'),
+    common: t('password.problem.common'),
+    username: t('password.problem.username'),
+  };
+}
+
+/** A form rule that refuses what the server would refuse, naming every broken rule. */
+export function usePasswordPolicyRule(username?: string): FormRule {
+  const { t } = useTranslation();
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value !== 'string' || value === '') return;
+      const broken = await checkPassword(value, username);
+      if (broken.length > 0) {
+        throw new Error(broken.map((rule) => t(`password.problem.${rule}`)).join(' '));
+      }
+    },
+  };
+}
