@@ -28,6 +28,7 @@ function readJson(file) {
 for (const [name, cmd, args] of [
   ['typecheck (server)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']],
+  ['typecheck (e2e)', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['biome', 'check', '.']],
 ]) {
   const ok = step(name, cmd, args);

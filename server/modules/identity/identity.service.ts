@@ -280,7 +280,12 @@ export async function login(
 export async function logout(db: Db, auth: Auth, actor: Actor) {
   await db.transaction().execute(async (trx) => {
     await repo.revokeSessions(trx, { sessionId: auth.sessionId }, 'logout', new Date().toISOString());
-    await recordAudit(trx, actor, { action: 'auth.logout', entity: 'user', entityId: auth.userId });
+    await recordAudit(trx, actor, {
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: auth.userId,
+      summary: auth.username,
+    });
   });
 }
 
@@ -315,7 +320,12 @@ export async function changePassword(
     });
     await repo.revokeSessions(trx, { userId: auth.userId }, 'password_changed', now);
     const { token } = await openSession(trx, settings, auth.userId, auth.assignmentId, client);
-    await recordAudit(trx, actor, { action: 'auth.password_change', entity: 'user', entityId: auth.userId });
+    await recordAudit(trx, actor, {
+      action: 'auth.password_change',
+      entity: 'user',
+      entityId: auth.userId,
+      summary: auth.username,
+    });
     return token;
   });
   const renewed = await authenticate(db, settings, token);
