@@ -53,7 +53,7 @@ export async function seedDemo(
         name: unit,
         kind: 'unit',
         liaisonAreaId: areaId,
-        sortOrder: ++sort,
+        sortOrder: 100 + ++sort,
       });
       byName.set(unit, org.id);
     }
