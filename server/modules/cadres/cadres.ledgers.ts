@@ -322,3 +322,53 @@ export async function saveHealth(
     return after;
   });
 }
+
+/** Passings away (离世) across the records in scope, newest first, filtered by date of death. */
+export async function listDeathsAcross(
+  db: Db,
+  auth: Auth,
+  query: { page: number; pageSize: number; from?: string | undefined; to?: string | undefined },
+) {
+  const { items, total } = await repo.listLedgerAcross(db, 'cadre_deaths', auth.scope, {
+    ...query,
+    dateColumn: 'died_on',
+  });
+  return {
+    total,
+    items: items.map((raw) => {
+      const r = raw as unknown as Record<string, string | null> & { cadre_id: number };
+      return {
+        cadreId: r.cadre_id,
+        cadreName: r.cadre_name as string,
+        orgName: r.org_name as string,
+        diedOn: r.died_on as string,
+        cause: r.cause ?? null,
+        farewell: r.farewell ?? null,
+        pensionRecipient: r.pension_recipient ?? null,
+        pensionUntil: r.pension_until ?? null,
+      };
+    }),
+  };
+}
+
+/** Health profiles across the records in scope (sensitive: the reading is audited). */
+export async function listHealthAcross(
+  db: Db,
+  auth: Auth,
+  actor: Actor,
+  query: { page: number; pageSize: number },
+) {
+  const { items, total } = await repo.listLedgerAcross(db, 'cadre_health', auth.scope, query);
+  await recordAudit(db, actor, {
+    action: 'cadre.health.list',
+    entity: 'cadre',
+    summary: `${items.length} of ${total}`,
+  });
+  return {
+    total,
+    items: items.map((raw) => {
+      const r = raw as unknown as HealthRow & { cadre_name: string; org_name: string };
+      return { ...toHealth(r.cadre_id, r), cadreName: r.cadre_name, orgName: r.org_name };
+    }),
+  };
+}

@@ -14,6 +14,7 @@ import {
   CadreSchema,
   CommitImportBody,
   CreateCadreBody,
+  DeathEntrySchema,
   ExportQuery,
   FamilyMemberBody,
   FamilyMemberSchema,
@@ -414,6 +415,33 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
       handler: async (req) => ledgers.listAcross(app.db, keyring, authOf(req), def, req.query),
     });
   };
+  app.get('/api/cadre-ledgers/deaths', {
+    schema: {
+      tags,
+      summary: 'Passings away (离世) across every record in your scope',
+      querystring: AcrossQuery,
+      response: { 200: PageOf(DeathEntrySchema), ...errorResponses },
+    },
+    config: { access: 'cadres:read' },
+    handler: async (req) => ledgers.listDeathsAcross(app.db, authOf(req), req.query),
+  });
+
+  app.get('/api/cadre-ledgers/health', {
+    schema: {
+      tags,
+      summary: 'Health profiles across every record in your scope (reading is audited)',
+      querystring: AcrossQuery,
+      response: {
+        200: PageOf(
+          Type.Intersect([HealthSchema, Type.Object({ cadreName: Type.String(), orgName: Type.String() })]),
+        ),
+        ...errorResponses,
+      },
+    },
+    config: { access: 'cadres:health' },
+    handler: async (req) => ledgers.listHealthAcross(app.db, authOf(req), actorOf(req), req.query),
+  });
+
   ledgerRoutes('family', ledgers.FAMILY, FamilyMemberBody, FamilyMemberSchema, 'Family members');
   ledgerRoutes(
     'hospital-stays',

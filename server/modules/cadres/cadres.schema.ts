@@ -507,3 +507,17 @@ export const CommitImportBody = Type.Object({
 });
 
 export const ExportQuery = Type.Omit(ListCadresQuery, ['page', 'pageSize']);
+
+export const DeathEntrySchema = Type.Object(
+  {
+    cadreId: Type.Integer(),
+    cadreName: Type.String(),
+    orgName: Type.String(),
+    diedOn: DateString,
+    cause: Nullable(Type.String()),
+    farewell: Nullable(Type.String()),
+    pensionRecipient: Nullable(Type.String()),
+    pensionUntil: Nullable(DateString),
+  },
+  { $id: 'DeathEntry' },
+);

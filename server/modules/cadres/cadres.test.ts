@@ -228,6 +228,8 @@ describe('passing away', () => {
     expect(died.json().status).toBe('deceased');
     expect((await api('GET', `/api/cadres?orgId=${own.id}`)).json().total).toBe(0);
     expect((await api('GET', `/api/cadres?orgId=${own.id}&status=deceased`)).json().total).toBe(1);
+    const across = (await api('GET', '/api/cadre-ledgers/deaths?from=2026-01-01&to=2026-01-31')).json();
+    expect(across.items).toContainEqual(expect.objectContaining({ cadreId: cadre.id, diedOn: '2026-01-05' }));
     expect((await api('POST', `/api/cadres/${cadre.id}/death/reverse`, { reason: '' })).statusCode).toBe(400);
     const back = await api('POST', `/api/cadres/${cadre.id}/death/reverse`, { reason: '误报，经核实健在' });
     expect(back.json()).toMatchObject({ status: 'active', death: null });
@@ -299,6 +301,11 @@ describe('ledgers', () => {
       (await api('GET', `/api/cadres?mobility=partial`)).json().items.map((i: { id: number }) => i.id),
     ).toContain(cadre.id);
     await api('GET', `/api/cadres/${cadre.id}/health`);
+    const register = (await api('GET', '/api/cadre-ledgers/health?pageSize=200')).json();
+    expect(register.items).toContainEqual(
+      expect.objectContaining({ cadreId: cadre.id, mobility: 'partial' }),
+    );
+    expect((await api('GET', '/api/cadre-ledgers/health', undefined, leader.client)).statusCode).toBe(403);
     const reads = await ctx.db
       .selectFrom('audit_log')
       .select('id')
