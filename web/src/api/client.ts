@@ -121,3 +121,48 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return i18n.t('error.unexpected');
 }
+
+/** The file name a `content-disposition: attachment` header gives, if any. */
+function attachmentName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1];
+}
+
+/**
+ * Saves a file the API answers with (an export, a template) under the name the server gives it.
+ * Call with `parseAs: 'blob'`; a refusal throws an ApiError like any other call.
+ */
+export async function download(request: Promise<FetchResult<Blob>>, fallbackName: string): Promise<void> {
+  let response: Response | undefined;
+  const blob = await unwrap(
+    request.then((result) => {
+      response = result.response;
+      return result;
+    }),
+  );
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = attachmentName(response?.headers.get('content-disposition') ?? null) ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, so the download has its data.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A multipart body with one file in the field the server reads (`file`). */
+export function fileForm(file: Blob, name?: string): FormData {
+  const form = new FormData();
+  if (name) form.append('file', file, name);
+  else form.append('file', file);
+  return form;
+}

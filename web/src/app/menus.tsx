@@ -2,7 +2,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
   DesktopOutlined,
+  IdcardOutlined,
+  MedicineBoxOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -17,9 +20,31 @@ export interface MenuEntry {
   icon: ReactNode;
   /** The permission needed to see it; none means everyone signed in. */
   permission?: string;
+  /** Shown indented under the entry before it (a register that belongs to that module). */
+  sub?: boolean;
 }
 
 export const MENU: readonly MenuEntry[] = [
+  {
+    path: '/cadres',
+    labelKey: 'menu.cadres',
+    icon: <IdcardOutlined aria-hidden />,
+    permission: 'cadres:read',
+  },
+  {
+    path: '/cadres/birthdays',
+    labelKey: 'menu.cadreBirthdays',
+    icon: <CalendarOutlined aria-hidden />,
+    permission: 'cadres:read',
+    sub: true,
+  },
+  {
+    path: '/cadres/hospital-stays',
+    labelKey: 'menu.cadreHospitalStays',
+    icon: <MedicineBoxOutlined aria-hidden />,
+    permission: 'cadres:read',
+    sub: true,
+  },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined aria-hidden />, permission: 'users:read' },
   { path: '/roles', labelKey: 'menu.roles', icon: <SafetyOutlined aria-hidden />, permission: 'roles:read' },
   { path: '/orgs', labelKey: 'menu.orgs', icon: <ApartmentOutlined aria-hidden />, permission: 'orgs:read' },

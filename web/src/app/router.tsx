@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { type JSX, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { setUnauthorizedHandler } from '../api/client';
 import { forgetSession } from '../api/session';
@@ -23,6 +23,27 @@ const DictionariesPage = lazy(() =>
   import('../features/dictionaries/dictionaries-page').then((m) => ({ default: m.DictionariesPage })),
 );
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const CadresPage = lazy(() =>
+  import('../features/cadres/cadres-page').then((m) => ({ default: m.CadresPage })),
+);
+const CadrePage = lazy(() => import('../features/cadres/cadre-page').then((m) => ({ default: m.CadrePage })));
+const CadreFormPage = lazy(() =>
+  import('../features/cadres/cadre-form-page').then((m) => ({ default: m.CadreFormPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/cadres/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const BirthdaysPage = lazy(() =>
+  import('../features/cadres/birthdays-page').then((m) => ({ default: m.BirthdaysPage })),
+);
+const HospitalStaysPage = lazy(() =>
+  import('../features/cadres/hospital-stays-page').then((m) => ({ default: m.HospitalStaysPage })),
+);
+
+/** A page behind one permission. */
+function guarded(permission: string, page: JSX.Element) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
 
 export const router = createBrowserRouter([
   {
@@ -77,6 +98,18 @@ export const router = createBrowserRouter([
                     <AuditPage />
                   </RequirePermission>
                 ),
+              },
+              {
+                path: 'cadres',
+                children: [
+                  { index: true, element: guarded('cadres:read', <CadresPage />) },
+                  { path: 'new', element: guarded('cadres:write', <CadreFormPage />) },
+                  { path: 'import', element: guarded('cadres:import', <ImportPage />) },
+                  { path: 'birthdays', element: guarded('cadres:read', <BirthdaysPage />) },
+                  { path: 'hospital-stays', element: guarded('cadres:read', <HospitalStaysPage />) },
+                  { path: ':id', element: guarded('cadres:read', <CadrePage />) },
+                  { path: ':id/edit', element: guarded('cadres:write', <CadreFormPage />) },
+                ],
               },
               { path: '*', element: <NotFoundPage /> },
             ],

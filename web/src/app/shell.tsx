@@ -96,13 +96,21 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const entries = useMenu();
-  const selected = entries.find((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`));
+  // The most specific entry wins: /cadres/hospital-stays is its own entry, /cadres/123 belongs to /cadres.
+  const selected = entries
+    .filter((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <nav aria-label={t('menu.label')}>
       <Menu
         mode="inline"
         selectedKeys={selected ? [selected.path] : []}
-        items={entries.map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }))}
+        items={entries.map((entry) => ({
+          key: entry.path,
+          icon: entry.icon,
+          label: t(entry.labelKey),
+          className: entry.sub ? 'menu-sub-entry' : undefined,
+        }))}
         onClick={({ key }) => {
           navigate(key);
           onNavigate?.();

@@ -29,6 +29,7 @@ interface DictionarySelectProps {
   /** Offer retired items too (normally only active ones can be chosen). */
   includeInactive?: boolean;
   'aria-label'?: string;
+  className?: string;
 }
 
 /** Chooses one item of a code table; a Form.Item control. */
@@ -42,6 +43,7 @@ export function DictionarySelect({
   disabled,
   includeInactive = false,
   'aria-label': ariaLabel,
+  className,
 }: DictionarySelectProps) {
   const language = useLanguage();
   const { data: items, isLoading } = useDictionaryItems(dictionary);
@@ -52,6 +54,7 @@ export function DictionarySelect({
   return (
     <Select
       id={id}
+      className={className}
       aria-label={ariaLabel}
       value={value}
       onChange={(next) => onChange?.(next ?? undefined)}

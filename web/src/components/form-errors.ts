@@ -2,10 +2,17 @@ import type { FormInstance } from 'antd';
 import { ApiError, type ErrorDetail } from '../api/client';
 import { i18n } from '../i18n/i18n';
 
-function fieldName(field: string): string {
-  // The server names a field `body.password` (or `password`, `/body/password`); the form knows `password`.
+type FieldPath = (string | number)[];
+
+/**
+ * The form's name for a field the server names `body.password` (or `password`, `/body/password`), or
+ * `body.emergencyContacts.0.phone` for a field of a list row: from the first part the form knows on.
+ */
+function fieldPath(field: string, fields: readonly string[]): FieldPath | undefined {
   const parts = field.split(/[./]/).filter(Boolean);
-  return parts[parts.length - 1] ?? field;
+  const start = parts.findIndex((part) => fields.includes(part));
+  if (start === -1) return undefined;
+  return parts.slice(start).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** Messages for the rules of one field, by rule name, overriding the generic ones. */
@@ -17,6 +24,15 @@ export type RuleMessages = Partial<Record<string, string>>;
  */
 function localise(detail: ErrorDetail, overrides: RuleMessages): string {
   return overrides[detail.rule] ?? i18n.t(`validation.${detail.rule}`, { defaultValue: detail.message });
+}
+
+// A value refused by every branch of "text or null" is reported three times (pattern, type, anyOf);
+// only the first says anything to the user.
+const UNION_RULES = new Set(['type', 'anyOf']);
+
+function withoutUnionNoise(details: readonly ErrorDetail[]): ErrorDetail[] {
+  const meaningful = new Set(details.filter((d) => !UNION_RULES.has(d.rule)).map((d) => d.field));
+  return details.filter((d) => !UNION_RULES.has(d.rule) || !meaningful.has(d.field));
 }
 
 /**
@@ -31,16 +47,19 @@ export function applyFieldErrors(
   overrides: Partial<Record<string, RuleMessages>> = {},
 ): boolean {
   if (!(error instanceof ApiError) || error.details.length === 0) return false;
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: FieldPath; errors: string[] }>();
   let unmatched = false;
-  for (const detail of error.details) {
-    const name = fieldName(detail.field);
-    if (!fields.includes(name)) {
+  for (const detail of withoutUnionNoise(error.details)) {
+    const name = fieldPath(detail.field, fields);
+    if (!name) {
       unmatched = true;
       continue;
     }
-    byField.set(name, [...(byField.get(name) ?? []), localise(detail, overrides[name] ?? {})]);
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(localise(detail, overrides[String(name[0])] ?? {}));
+    byField.set(key, entry);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField.values()].map(({ name, errors }) => ({ name, errors })));
   return !unmatched && byField.size > 0;
 }

@@ -15,11 +15,17 @@ import {
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
+import { useMe } from '../api/session';
 import { ErrorAlert } from './error-alert';
 import { useIsMobile } from './use-is-mobile';
 
 /** A column of a list; the string title is also what the column-settings menu shows. */
-export type ListColumn<T> = Omit<TableColumnType<T>, 'title' | 'key'> & { key: string; title: string };
+export type ListColumn<T> = Omit<TableColumnType<T>, 'title' | 'key'> & {
+  key: string;
+  title: string;
+  /** Left out until the user picks it in the column settings (for lists with many columns). */
+  defaultHidden?: boolean;
+};
 
 /** What the list asks the server for: paging, the keyword and the filters of the filter form. */
 export type ListQuery<F> = { page: number; pageSize: number; keyword?: string } & Partial<F>;
@@ -27,6 +33,8 @@ export type ListQuery<F> = { page: number; pageSize: number; keyword?: string } 
 export interface ListPageResult<T> {
   items: T[];
   total: number;
+  /** The server stopped counting: there are more than `total` matches. */
+  totalCapped?: boolean;
 }
 
 interface ListPageBaseProps<T, F> {
@@ -36,10 +44,22 @@ interface ListPageBaseProps<T, F> {
   label: string;
   /** Extra filters: Form.Item elements whose names are keys of F. */
   filters?: ReactNode;
-  /** Turns the filter form's values into query filters (e.g. a date range into from/to). */
-  toFilters?: (values: Record<string, unknown>) => Partial<F>;
+  /** Turns the filter form's values into query filters (e.g. a date range into from/to); gets the trimmed keyword too. */
+  toFilters?: (values: Record<string, unknown>, keyword: string) => Partial<F>;
   /** Show the keyword box (default), or give it a more specific label. */
   keyword?: boolean | string;
+  /** What the keyword box finds, shown in it while it is empty. */
+  keywordPlaceholder?: string;
+  /** Filter values the form starts with and goes back to on reset (e.g. a status shown by default). */
+  defaultFilters?: Record<string, unknown>;
+  /** Start from these filter values instead (e.g. from a link); reset still goes back to the defaults. */
+  initialFilters?: Record<string, unknown>;
+  /**
+   * Remembers filters and page under this key while the console stays open, so that coming back to
+   * the list (e.g. from a record) finds it as it was left; the chosen columns are kept on this browser.
+   */
+  stateKey?: string;
+  onRow?: TableProps<T>['onRow'];
   /** Actions above the list, e.g. the create button. */
   toolbar?: ReactNode;
   /** Export the whole list with the current filters; the button shows only when given. */
@@ -82,6 +102,38 @@ function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> 
   );
 }
 
+interface RememberedList {
+  filterValues: Record<string, unknown>;
+  page: number;
+  pageSize: number;
+}
+
+// Lists left while the console is open, by state key (and signed-in scope): gone on reload, on purpose.
+const remembered = new Map<string, RememberedList>();
+
+const COLUMNS_STORAGE_PREFIX = 'xinyao.columns.';
+
+function storedHidden(stateKey: string | undefined): string[] | undefined {
+  if (!stateKey) return undefined;
+  try {
+    const value: unknown = JSON.parse(
+      window.localStorage.getItem(COLUMNS_STORAGE_PREFIX + stateKey) ?? 'null',
+    );
+    return Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeHidden(stateKey: string | undefined, hidden: ReadonlySet<string>): void {
+  if (!stateKey) return;
+  try {
+    window.localStorage.setItem(COLUMNS_STORAGE_PREFIX + stateKey, JSON.stringify([...hidden]));
+  } catch {
+    // Not remembered; the choice still applies until the page is left.
+  }
+}
+
 /**
  * The one list component: a filter bar (keyword + the page's filters), server paging, column settings,
  * export, and a table that scrolls sideways on phones.
@@ -96,6 +148,11 @@ export function ListPage<T extends object, F extends object = Record<string, nev
     filters,
     toFilters,
     keyword = true,
+    keywordPlaceholder,
+    defaultFilters,
+    initialFilters,
+    stateKey,
+    onRow,
     toolbar,
     onExport,
     expandable,
@@ -108,19 +165,47 @@ export function ListPage<T extends object, F extends object = Record<string, nev
   const [form] = Form.useForm();
   // Field ids derive from the form name; two lists on a page must not share them.
   const formName = `list${useId().replace(/[^A-Za-z0-9]/g, '')}`;
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(defaultPageSize);
-  const [filterValues, setFilterValues] = useState<Record<string, unknown>>({});
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const { data: me } = useMe();
+  const memoryKey = stateKey ? `${me?.id ?? 0}:${me?.activeAssignmentId ?? 0}:${stateKey}` : undefined;
+  // Read once: a link's filters win over what was left, which wins over the defaults.
+  const [start] = useState<RememberedList>(() => {
+    const left = memoryKey ? remembered.get(memoryKey) : undefined;
+    if (initialFilters)
+      return { filterValues: initialFilters, page: 1, pageSize: left?.pageSize ?? defaultPageSize };
+    return left ?? { filterValues: defaultFilters ?? {}, page: 1, pageSize: defaultPageSize };
+  });
+  const [page, setPage] = useState(start.page);
+  const [pageSize, setPageSize] = useState(start.pageSize);
+  const [filterValues, setFilterValues] = useState<Record<string, unknown>>(start.filterValues);
+  const [hidden, setHiddenState] = useState<ReadonlySet<string>>(
+    () =>
+      new Set(
+        storedHidden(stateKey) ??
+          columns.filter((column) => column.defaultHidden).map((column) => column.key),
+      ),
+  );
+  const setHidden = (next: ReadonlySet<string>) => {
+    setHiddenState(next);
+    storeHidden(stateKey, next);
+  };
   const [exporting, setExporting] = useState(false);
   const keywordTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => () => clearTimeout(keywordTimer.current), []);
 
+  // The form starts at the defaults (where reset goes back to) and then shows the values in use.
+  useEffect(() => {
+    form.setFieldsValue(start.filterValues);
+  }, [form, start]);
+
+  useEffect(() => {
+    if (memoryKey) remembered.set(memoryKey, { filterValues, page, pageSize });
+  }, [memoryKey, filterValues, page, pageSize]);
+
   const query = useMemo(() => {
     const { keyword: keywordValue, ...rest } = filterValues;
-    const converted = toFilters ? toFilters(rest) : rest;
     const text = typeof keywordValue === 'string' ? keywordValue.trim() : '';
+    const converted = toFilters ? toFilters(rest, text) : rest;
     return withoutEmpty({ ...converted, keyword: text, page, pageSize }) as ListQuery<F>;
   }, [filterValues, toFilters, page, pageSize]);
 
@@ -146,6 +231,7 @@ export function ListPage<T extends object, F extends object = Record<string, nev
   const source = isClient ? props.query : serverQuery;
   const items = isClient ? (clientItems ?? []) : (serverQuery.data?.items ?? []);
   const total = isClient ? (clientItems?.length ?? 0) : (serverQuery.data?.total ?? 0);
+  const totalCapped = !isClient && Boolean(serverQuery.data?.totalCapped);
   const pageItems = isClient ? items.slice((page - 1) * pageSize, page * pageSize) : items;
 
   const onValuesChange = (changed: Record<string, unknown>, all: Record<string, unknown>) => {
@@ -163,7 +249,7 @@ export function ListPage<T extends object, F extends object = Record<string, nev
   const reset = () => {
     clearTimeout(keywordTimer.current);
     form.resetFields();
-    setFilterValues({});
+    setFilterValues(defaultFilters ?? {});
     setPage(1);
   };
 
@@ -214,6 +300,7 @@ export function ListPage<T extends object, F extends object = Record<string, nev
           aria-label={t('list.filtersOf', { label })}
           layout={isMobile ? 'vertical' : 'inline'}
           className="list-filters"
+          initialValues={defaultFilters}
           onValuesChange={onValuesChange}
           onFinish={() => {
             clearTimeout(keywordTimer.current);
@@ -223,7 +310,11 @@ export function ListPage<T extends object, F extends object = Record<string, nev
         >
           {keyword ? (
             <Form.Item name="keyword" label={keywordLabel}>
-              <Input allowClear placeholder={t('list.keywordPlaceholder')} />
+              <Input
+                allowClear
+                className="list-keyword"
+                placeholder={keywordPlaceholder ?? t('list.keywordPlaceholder')}
+              />
             </Form.Item>
           ) : null}
           {filters}
@@ -234,7 +325,7 @@ export function ListPage<T extends object, F extends object = Record<string, nev
         <Space wrap className="list-actions">
           {toolbar}
           {onExport ? (
-            <Button icon={<ExportOutlined />} loading={exporting} onClick={runExport}>
+            <Button icon={<ExportOutlined aria-hidden />} loading={exporting} onClick={runExport}>
               {t('list.export')}
             </Button>
           ) : null}
@@ -259,13 +350,17 @@ export function ListPage<T extends object, F extends object = Record<string, nev
         loading={source.isLoading || (source.isFetching && source.isPlaceholderData)}
         expandable={expandable}
         rowClassName={rowClassName}
+        onRow={onRow}
         scroll={{ x: 'max-content' }}
         pagination={{
           current: page,
           pageSize,
           total,
           showSizeChanger: true,
-          showTotal: (count) => t('list.total', { count }),
+          showTotal: (count) =>
+            totalCapped
+              ? t('list.totalCapped', { total: count.toLocaleString() })
+              : t('list.total', { count }),
           onChange: (nextPage, nextSize) => {
             setPage(nextSize === pageSize ? nextPage : 1);
             setPageSize(nextSize);

@@ -1,3 +1,4 @@
+import { CaretDownFilled } from '@ant-design/icons';
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +73,11 @@ export function OrgTreeSelect({
       placeholder={placeholder ?? t('orgs.pick')}
       notFoundContent={isError ? t('orgs.loadFailed') : undefined}
       popupMatchSelectWidth={false}
+      // Hidden from assistive technology, so an org's accessible name is its name, not "caret-down 崇川区".
+      switcherIcon={<CaretDownFilled aria-hidden />}
+      // The list closes at once: while it faded out it was still a visible scrolling region with nothing
+      // focusable in it (the combobox drives it through aria-activedescendant), which axe reports.
+      transitionName=""
       style={{ minWidth: 200, width: '100%' }}
     />
   );
