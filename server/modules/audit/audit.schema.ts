@@ -5,13 +5,13 @@ export const AuditEntrySchema = Type.Object(
   {
     id: Type.Integer(),
     at: Instant,
-    actorId: Type.Union([Type.Integer(), Type.Null()]),
-    actorName: Type.Union([Type.String(), Type.Null()]),
-    sourceIp: Type.Union([Type.String(), Type.Null()]),
+    actorId: Type.Union([Type.Null(), Type.Integer()]),
+    actorName: Type.Union([Type.Null(), Type.String()]),
+    sourceIp: Type.Union([Type.Null(), Type.String()]),
     action: Type.String(),
-    entity: Type.Union([Type.String(), Type.Null()]),
-    entityId: Type.Union([Type.String(), Type.Null()]),
-    summary: Type.Union([Type.String(), Type.Null()]),
+    entity: Type.Union([Type.Null(), Type.String()]),
+    entityId: Type.Union([Type.Null(), Type.String()]),
+    summary: Type.Union([Type.Null(), Type.String()]),
     /** the record before the change, as JSON */
     before: Type.Unknown(),
     /** the record after the change, as JSON */
@@ -37,8 +37,8 @@ export const ChainCheckSchema = Type.Object(
   {
     ok: Type.Boolean(),
     checked: Type.Integer(),
-    firstBrokenId: Type.Union([Type.Integer(), Type.Null()]),
-    reason: Type.Union([Type.String(), Type.Null()]),
+    firstBrokenId: Type.Union([Type.Null(), Type.Integer()]),
+    reason: Type.Union([Type.Null(), Type.String()]),
   },
   { $id: 'ChainCheck' },
 );

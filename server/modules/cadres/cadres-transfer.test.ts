@@ -155,7 +155,11 @@ describe('import', () => {
 
   it('flags people already on the roster and updates or skips them as chosen', async () => {
     const org = await makeOrg(ctx.db);
-    const existing = await makeCadre(ctx, staff.client, { orgId: org.id, name: '吴国庆' });
+    const existing = await makeCadre(ctx, staff.client, {
+      orgId: org.id,
+      name: '吴国庆',
+      remarks: '原有备注',
+    });
     const file = await xlsx([['吴国庆', existing.idNumber, '退休', '', '', '13522223333', '']]);
     const skip = await upload('dup.xlsx', file, org.id);
     expect(skip.preview).toMatchObject({ duplicateCount: 1, newRows: 0 });
@@ -172,6 +176,8 @@ describe('import', () => {
       await ctx.app.inject({ method: 'GET', url: `/api/cadres/${existing.id}`, headers: staff.client.read })
     ).json();
     expect(changed.mobile).toBe('135****3333');
+    // Blank cells keep what was stored.
+    expect(changed).toMatchObject({ remarks: '原有备注', orgId: org.id });
   });
 
   it('refuses a file that is not a spreadsheet', async () => {

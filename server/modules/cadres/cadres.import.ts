@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { refreshStatistics } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
-import { pathInScope, type Scope } from '../../platform/access/scope.ts';
+import { pathInScope, type Scope, WHOLE_TREE } from '../../platform/access/scope.ts';
 import { recordAuditMany } from '../../platform/audit/audit.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import type { ColumnDef } from '../../platform/excel/columns.ts';
@@ -18,7 +18,7 @@ import * as repo from './cadres.repository.ts';
 import { type CadreFacts, checkCadre, type Derived } from './cadres.rules.ts';
 import type { CreateCadreBody } from './cadres.schema.ts';
 import { searchTerms } from './cadres.search.ts';
-import { loadCodeSets, toColumns, today } from './cadres.service.ts';
+import { loadCodeSets, toColumns, today, toInput } from './cadres.service.ts';
 
 /** What a user chose when starting an import. */
 export interface ImportOptions {
@@ -64,6 +64,8 @@ interface ValidRow {
   derived: Derived;
   bidx: string;
   existingId: number | null;
+  /** the fields the sheet filled in (an update changes only these; "现管单位" counts as orgId) */
+  filled: string[];
 }
 
 /** What reading the file gave: rows ready to write and the problems found, before duplicates. */
@@ -197,6 +199,9 @@ async function parseFile(
         derived: checked.derived,
         bidx: keyring.lookup('id_number', checked.derived.idNumber),
         existingId: null,
+        filled: Object.keys(values)
+          .filter((k) => values[k] !== null)
+          .map((k) => (k === 'orgName' ? 'orgId' : k)),
       });
     }
   } catch (error) {
@@ -347,9 +352,17 @@ export const commitImportTask: Task<
         );
         ctx.progress(Math.min(i + 1000, toInsert.length), total);
       }
+      const codes = await loadCodeSets(trx);
       for (const [i, r] of toUpdate.entries()) {
+        // An update changes what the sheet filled in and keeps the rest: a blank cell is not an erasure.
+        const existing = await repo.findCadre(trx, r.existingId as number, WHOLE_TREE);
+        if (!existing) throw new AppError('cadre.not_found');
+        const merged = { ...toInput(existing, ctx.keyring) } as Record<string, unknown>;
+        for (const key of r.filled) merged[key] = (r.body as Record<string, unknown>)[key];
+        const checked = checkCadre(merged as CadreFacts, codes, today());
+        if (!checked.ok) throw new AppError('import.has_errors');
         await repo.updateCadre(trx, r.existingId as number, {
-          ...toColumns(r.body, r.derived, ctx.keyring),
+          ...toColumns(merged as CreateCadreBody, checked.derived, ctx.keyring),
           updated_at: now,
         });
         if (i % 500 === 0) ctx.progress(toInsert.length + i, total);

@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { Instant } from '../../platform/http/schemas.ts';
+import { Instant, Nullable } from '../../platform/http/schemas.ts';
 
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ maxLength: max });
 const Code = Type.String({ maxLength: 40, description: 'a dictionary code' });

@@ -115,7 +115,7 @@ export function toColumns(
 }
 
 /** A stored record back as the create body it would take (to merge a change into). */
-function toInput(row: CadreRow, keyring: Keyring): CreateCadreBody {
+export function toInput(row: CadreRow, keyring: Keyring): CreateCadreBody {
   const [month, day] = row.birthday_key.split('-').map(Number) as [number, number];
   return {
     name: row.name,

@@ -315,3 +315,18 @@ describe('ledgers', () => {
     expect(reads.length).toBe(1);
   });
 });
+
+describe('clearing fields', () => {
+  it('stores a null as null, not as an empty string', async () => {
+    const org = await makeOrg(ctx.db);
+    const cadre = await makeCadre(ctx, staff.client, { orgId: org.id, remarks: '待核', formerUnit: '某局' });
+    const res = await api('PATCH', `/api/cadres/${cadre.id}`, { remarks: null, formerUnit: null });
+    expect(res.json()).toMatchObject({ remarks: null, formerUnit: null });
+    const row = await ctx.db
+      .selectFrom('cadres')
+      .select(['remarks', 'former_unit'])
+      .where('id', '=', cadre.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ remarks: null, former_unit: null });
+  });
+});

@@ -6,7 +6,7 @@ export const DictionarySchema = Type.Object(
     nameZh: Type.String(),
     nameEn: Type.String(),
     /** the national standard the codes follow, e.g. 'GB/T 2261.1-2003'; null for local tables */
-    standard: Type.Union([Type.String(), Type.Null()]),
+    standard: Type.Union([Type.Null(), Type.String()]),
     /** local tables take new codes; national-standard ones only relabel */
     editable: Type.Boolean(),
     itemCount: Type.Integer(),

@@ -1,7 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Instant } from '../../platform/http/schemas.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
+import { Instant, Nullable } from '../../platform/http/schemas.ts';
 
 export const Username = Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' });
 const Password = Type.String({ minLength: 1, maxLength: 128 });

@@ -12,16 +12,16 @@ export type OrgKind = Static<typeof OrgKind>;
 export const OrgSchema = Type.Object(
   {
     id: Type.Integer(),
-    parentId: Type.Union([Type.Integer(), Type.Null()]),
+    parentId: Type.Union([Type.Null(), Type.Integer()]),
     name: Type.String(),
     kind: OrgKind,
     /** administrative division code (GB/T 2260) or unit code */
-    code: Type.Union([Type.String(), Type.Null()]),
+    code: Type.Union([Type.Null(), Type.String()]),
     /** materialised path of ids, '/1/5/23/' */
     path: Type.String(),
     depth: Type.Integer(),
     /** 老干部工作联系片 the unit belongs to */
-    liaisonAreaId: Type.Union([Type.Integer(), Type.Null()]),
+    liaisonAreaId: Type.Union([Type.Null(), Type.Integer()]),
     active: Type.Boolean(),
     sortOrder: Type.Integer(),
   },
@@ -38,16 +38,16 @@ export const CreateOrgBody = Type.Object({
   parentId: Type.Integer({ minimum: 1 }),
   name: Name,
   kind: OrgKind,
-  code: Type.Optional(Type.Union([Code, Type.Null()])),
-  liaisonAreaId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  code: Type.Optional(Type.Union([Type.Null(), Code])),
+  liaisonAreaId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
   sortOrder: Type.Optional(Type.Integer()),
 });
 export type CreateOrgBody = Static<typeof CreateOrgBody>;
 
 export const UpdateOrgBody = Type.Object({
   name: Type.Optional(Name),
-  code: Type.Optional(Type.Union([Code, Type.Null()])),
-  liaisonAreaId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  code: Type.Optional(Type.Union([Type.Null(), Code])),
+  liaisonAreaId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
   sortOrder: Type.Optional(Type.Integer()),
 });
 export type UpdateOrgBody = Static<typeof UpdateOrgBody>;

@@ -1,5 +1,13 @@
 import { type TSchema, Type } from 'typebox';
 
+/**
+ * A value or null. Null comes first: with type coercion on (for query strings), ajv would otherwise turn
+ * a JSON null into "" while trying the string branch.
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([Type.Null(), schema]);
+}
+
 /** The body of every error reply. */
 export const ErrorSchema = Type.Object(
   {
