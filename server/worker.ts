@@ -42,5 +42,13 @@ async function run({ id, task, input }: WorkerRequest) {
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.task === 'stop') {
+    // Finish what is queued, close the connection, and let the thread end.
+    queue = queue.then(async () => {
+      await db.destroy();
+      parentPort?.close();
+    });
+    return;
+  }
   queue = queue.then(() => run(request));
 });

@@ -32,8 +32,12 @@ export function createDialect(options: ConnectionOptions): Dialect {
   if (options.databaseUrl) {
     // Keep BIGINT counts as numbers: our counts never come near 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax });
+    // An idle connection closed by the server (a restart, a dropped test database) must not crash the
+    // process: the pool discards it and opens another when next needed.
+    pool.on('error', () => {});
     return new PostgresDialect({
-      pool: new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax }),
+      pool,
       // Server-side cursors, so `.stream()` reads large results a chunk at a time, as on SQLite.
       cursor: Cursor,
     });

@@ -102,10 +102,15 @@ class TaskWorker {
     });
   }
 
+  /** Asks the worker to finish its queue and close its database, then waits for it (at most 5 s). */
   async stop() {
     const worker = this.worker;
     this.worker = null;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ id: 0, task: 'stop', input: null } satisfies WorkerRequest);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5000).unref());
+    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
   }
 }
 
