@@ -49,7 +49,14 @@ function cellText(value: ExcelJS.CellValue): RawCell {
   return { text: String(value), wasNumber: false };
 }
 
-async function* readXlsx(buffer: Buffer): AsyncGenerator<RawRow> {
+function toRawRow(row: ExcelJS.Row): RawRow {
+  const values = row.values as ExcelJS.CellValue[];
+  const cells: RawCell[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+  return { rowNumber: row.number, cells };
+}
+
+async function* readXlsxStreaming(buffer: Buffer): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -58,13 +65,36 @@ async function* readXlsx(buffer: Buffer): AsyncGenerator<RawRow> {
     entries: 'ignore',
   });
   for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      const cells: RawCell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
-      yield { rowNumber: row.number, cells };
-    }
+    for await (const row of sheet) yield toRawRow(row);
     return; // the first sheet only
+  }
+}
+
+async function* readXlsxWhole(buffer: Buffer): AsyncGenerator<RawRow> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as never);
+  const rows: RawRow[] = [];
+  workbook.worksheets[0]?.eachRow((row) => {
+    rows.push(toRawRow(row));
+  });
+  yield* rows;
+}
+
+/**
+ * Reads the first sheet, streaming. ExcelJS's streaming reader now and then meets the worksheet before
+ * it has parsed the workbook part ("reading 'sheets'"); that happens before any row comes out, and the
+ * file is then read whole instead.
+ */
+async function* readXlsx(buffer: Buffer): AsyncGenerator<RawRow> {
+  let yielded = 0;
+  try {
+    for await (const row of readXlsxStreaming(buffer)) {
+      yielded++;
+      yield row;
+    }
+  } catch (error) {
+    if (yielded > 0) throw error;
+    yield* readXlsxWhole(buffer);
   }
 }
 
