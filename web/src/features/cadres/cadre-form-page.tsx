@@ -58,7 +58,10 @@ function Cell({ children, wide }: { children: ReactNode; wide?: boolean }) {
 }
 
 /** What the ID number typed so far says: the birth date and gender it carries, or why it is wrong. */
-function IdNumberFeedback({ value, fallback }: { value: string | undefined; fallback?: IdNumberInfo }) {
+/** What a stored record says of its ID number (masked): no region code is derived from it. */
+type StoredIdentity = Pick<IdNumberInfo, 'idNumber' | 'birthDate' | 'gender'>;
+
+function IdNumberFeedback({ value, fallback }: { value: string | undefined; fallback?: StoredIdentity }) {
   const { t } = useTranslation();
   const typed = value ? normalizeIdNumber(value) : '';
   const parsed = typed ? parseIdNumber(typed) : undefined;
@@ -123,7 +126,7 @@ function CadreForm({ cadre }: { cadre?: Cadre }) {
   const calendar = Form.useWatch('birthdayCalendar', form);
   const idNumber = Form.useWatch('idNumber', form);
 
-  const stored: IdNumberInfo | undefined = cadre
+  const stored: StoredIdentity | undefined = cadre
     ? { idNumber: cadre.idNumber, birthDate: cadre.birthDate, gender: cadre.gender === '2' ? '2' : '1' }
     : undefined;
   const typed = idNumber ? parseIdNumber(idNumber) : undefined;
