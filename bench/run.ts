@@ -165,7 +165,6 @@ async function rosterBenchmark() {
     scope: { orgId: me.assignments[0]?.orgId ?? 1, path: '/1/' },
     permissions: new Set(['cadres:read', 'cadres:health']),
   } as unknown as Auth;
-  const total = (await get('/api/cadres?pageSize=1')).total;
   const queries: [string, Record<string, string>][] = [
     ['keyword search (姓 王)', { keyword: '王' }],
     ['pinyin initials (zjg)', { keyword: 'zjg' }],
@@ -188,7 +187,7 @@ async function rosterBenchmark() {
       benchmark: `${label}, first page`,
       result: `${http.toFixed(1)} ms median`,
       target: '< 100 ms',
-      note: `${found} of ${total} match; direct ${direct.toFixed(1)} ms, HTTP/direct ${(http / direct).toFixed(2)}`,
+      note: `${found > 10_000 ? 'over 10000' : found} of ${ROSTER_SIZE} match; direct ${direct.toFixed(1)} ms, HTTP/direct ${(http / direct).toFixed(2)}`,
     });
   }
   const someone = (await get('/api/cadres?keyword=zjg&pageSize=1')).items[0]?.id ?? 1;

@@ -32,7 +32,7 @@ async function run({ id, task, input }: WorkerRequest) {
     },
   };
   try {
-    const fn = await TASKS[task as TaskName]();
+    const fn = await TASKS[task as TaskName].load();
     post({ id, type: 'result', value: await fn(ctx, input as never) });
   } catch (error) {
     if (error instanceof AppError)

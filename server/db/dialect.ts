@@ -104,6 +104,17 @@ export function withIdColumn<T extends string>(db: Kysely<any>, table: CreateTab
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
+/**
+ * Stores a table whose primary key covers every query once, in its key's order: on SQLite without the
+ * separate rowid B-tree (half the size, one lookup fewer); PostgreSQL keeps its heap and key index.
+ */
+export function withoutRowid<T extends string, C extends string>(
+  db: Kysely<any>,
+  table: CreateTableBuilder<T, C>,
+): CreateTableBuilder<T, C> {
+  return isPostgres(db) ? table : table.modifyEnd(sql`without rowid`);
+}
+
 /** A text column compared byte by byte, so that range and prefix scans on it can use its index. */
 export function binaryText(db: Kysely<any>) {
   return (c: ColumnDefinitionBuilder) => (isPostgres(db) ? c.modifyEnd(sql`collate "C"`) : c);

@@ -254,6 +254,10 @@ export interface CadreSearchTermsTable {
   cadre_id: number;
   /** a name, former name, its pinyin or initials, or the given name: matched by prefix */
   term: string;
+  /** the record's status, managing org and name pinyin, kept equal to the record's own (updateCadre) */
+  status: string;
+  org_id: number;
+  sort_name: string;
 }
 
 export interface CadreFamilyMembersTable {

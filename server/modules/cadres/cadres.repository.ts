@@ -1,4 +1,11 @@
-import { type Insertable, type Kysely, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from 'kysely';
 import type {
   CadreDeathsTable,
   CadreFamilyMembersTable,
@@ -30,26 +37,61 @@ export async function insertCadres(db: Conn, rows: Insertable<CadresTable>[]) {
   return ids;
 }
 
+/** Updates a record; its search terms follow when its status, managing org or name pinyin changes. */
 export async function updateCadre(db: Conn, id: number, row: Updateable<CadresTable>) {
   await db.updateTable('cadres').set(row).where('id', '=', id).execute();
-}
-
-/** Replaces the search terms of records. */
-export async function replaceSearchTerms(db: Conn, entries: { cadreId: number; terms: string[] }[]) {
-  if (entries.length === 0) return;
-  const ids = entries.map((e) => e.cadreId);
-  for (let i = 0; i < ids.length; i += 500) {
+  if (row.status !== undefined || row.org_id !== undefined || row.name_pinyin !== undefined) {
+    const own =
+      (column: 'status' | 'org_id' | 'name_pinyin') =>
+      (eb: ExpressionBuilder<Database, 'cadre_search_terms'>) =>
+        eb.selectFrom('cadres').select(column).where('cadres.id', '=', id);
     await db
-      .deleteFrom('cadre_search_terms')
-      .where('cadre_id', 'in', ids.slice(i, i + 500))
+      .updateTable('cadre_search_terms')
+      .set((eb) => ({
+        status: own('status')(eb) as never,
+        org_id: own('org_id')(eb) as never,
+        sort_name: own('name_pinyin')(eb) as never,
+      }))
+      .where('cadre_id', '=', id)
       .execute();
   }
-  const rows = entries.flatMap((e) => e.terms.map((term) => ({ cadre_id: e.cadreId, term })));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto('cadre_search_terms')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+}
+
+/**
+ * Replaces the search terms of records (already written: each term carries its record's status,
+ * managing org and name pinyin, read here so the two cannot disagree).
+ */
+export async function replaceSearchTerms(db: Conn, entries: { cadreId: number; terms: string[] }[]) {
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
+    const ids = chunk.map((e) => e.cadreId);
+    await db.deleteFrom('cadre_search_terms').where('cadre_id', 'in', ids).execute();
+    const owners = new Map(
+      (
+        await db
+          .selectFrom('cadres')
+          .select(['id', 'status', 'org_id', 'name_pinyin'])
+          .where('id', 'in', ids)
+          .execute()
+      ).map((c) => [c.id, c]),
+    );
+    const rows = chunk.flatMap((e) => {
+      const c = owners.get(e.cadreId);
+      if (!c) return [];
+      return [...new Set(e.terms)].map((term) => ({
+        term,
+        status: c.status,
+        org_id: c.org_id,
+        sort_name: c.name_pinyin,
+        cadre_id: c.id,
+      }));
+    });
+    for (let j = 0; j < rows.length; j += 1000) {
+      await db
+        .insertInto('cadre_search_terms')
+        .values(rows.slice(j, j + 1000))
+        .execute();
+    }
   }
 }
 
@@ -219,6 +261,8 @@ export async function listCadres(
   page: number,
   pageSize: number,
 ) {
+  if (f.term && isTermsOnly(f) && (sort === 'name' || sort === '-name'))
+    return listByTerms(db, f, f.term, sort === 'name' ? 'asc' : 'desc', page, pageSize);
   const q = filtered(db, f);
   const [items, count] = await Promise.all([
     sorted(q.select(listColumns) as never, sort)
@@ -235,6 +279,67 @@ export async function listCadres(
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow(),
   ]);
+  return { items, total: Number(count.n) };
+}
+
+/** True when a filter asks only for what search terms carry besides the term: status and managing org. */
+function isTermsOnly(f: CadreFilter) {
+  const { orgIds: _orgs, status: _status, term: _term, ...rest } = f;
+  return Object.values(rest).every((v) => v === undefined);
+}
+
+/**
+ * A keyword search sorted by name, answered from the search terms' key (term, status, org, name
+ * pinyin, id) alone: a broad keyword ("王" matches one person in twelve) costs one range scan and a
+ * bounded sort, not a visit to every matching record. A person can match on several terms; those rows
+ * sort next to each other, so the page is read with room to spare and de-duplicated in order.
+ */
+async function listByTerms(
+  db: Conn,
+  f: CadreFilter,
+  term: string,
+  direction: 'asc' | 'desc',
+  page: number,
+  pageSize: number,
+) {
+  let q = db.selectFrom('cadre_search_terms').where('term', '>=', term).where('term', '<', `${term}\uffff`);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.orgIds !== null) q = q.where('org_id', 'in', f.orgIds.length > 0 ? f.orgIds : [0]);
+  const wanted = page * pageSize;
+  let ids: number[] = [];
+  for (let limit = wanted * 3; ; limit *= 2) {
+    const rows = await q
+      .select('cadre_id')
+      .orderBy('sort_name', direction)
+      .orderBy('cadre_id', direction)
+      .limit(limit)
+      .execute();
+    ids = rows.map((r) => r.cadre_id).filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    if (ids.length >= wanted || rows.length < limit) break;
+  }
+  const pageIds = ids.slice((page - 1) * pageSize, wanted);
+  const [rows, count] = await Promise.all([
+    pageIds.length === 0
+      ? Promise.resolve([] as ListRow[])
+      : (db
+          .selectFrom('cadres as c')
+          .innerJoin('orgs as o', 'o.id', 'c.org_id')
+          .select(listColumns)
+          .where('c.id', 'in', pageIds)
+          .execute() as Promise<ListRow[]>),
+    db
+      .selectFrom(
+        q
+          .select('cadre_id')
+          .distinct()
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = pageIds.map((id) => byId.get(id)).filter((r): r is ListRow => r !== undefined);
   return { items, total: Number(count.n) };
 }
 

@@ -183,6 +183,34 @@ describe('finding people', () => {
     }
   });
 
+  it('lists a keyword search in name order, each person once, following moves, renames and deaths', async () => {
+    const own = await makeOrg(ctx.db);
+    const other = await makeOrg(ctx.db);
+    const make = (name: string) => makeCadre(ctx, staff.client, { orgId: own.id, name });
+    const b = await make('端木丙');
+    const j = await make('端木甲');
+    const y = await make('端木乙');
+    const search = async (q: string) => {
+      const body = (await api('GET', `/api/cadres?keyword=d&${q}`)).json();
+      return { ids: body.items.map((i: { id: number }) => i.id), total: body.total };
+    };
+    // 'd' matches each of them twice (duanmu…, dm…): listed once, by pinyin.
+    expect(await search(`orgId=${own.id}`)).toEqual({ ids: [b.id, j.id, y.id], total: 3 });
+    expect((await search(`orgId=${own.id}&sort=-name`)).ids).toEqual([y.id, j.id, b.id]);
+    expect(await search(`orgId=${own.id}&pageSize=1&page=2`)).toEqual({ ids: [j.id], total: 3 });
+    expect((await api('PATCH', `/api/cadres/${j.id}`, { orgId: other.id })).statusCode).toBe(200);
+    expect((await search(`orgId=${own.id}`)).ids).toEqual([b.id, y.id]);
+    expect((await search(`orgId=${other.id}`)).ids).toEqual([j.id]);
+    expect((await api('PATCH', `/api/cadres/${y.id}`, { name: '端木丁' })).statusCode).toBe(200);
+    expect((await search(`orgId=${own.id}`)).ids).toEqual([b.id, y.id]);
+    expect((await api('PATCH', `/api/cadres/${b.id}`, { name: '端木戊' })).statusCode).toBe(200);
+    expect((await search(`orgId=${own.id}`)).ids).toEqual([y.id, b.id]);
+    await api('POST', `/api/cadres/${y.id}/death`, { diedOn: '2026-01-05' });
+    expect((await search(`orgId=${own.id}`)).ids).toEqual([b.id]);
+    expect((await search(`orgId=${own.id}&status=all`)).ids).toEqual([y.id, b.id]);
+    expect((await search(`orgId=${own.id}&status=deceased`)).ids).toEqual([y.id]);
+  });
+
   it('filters by category, age band and party membership', async () => {
     const own = await makeOrg(ctx.db);
     const old = await makeCadre(ctx, staff.client, {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type ColumnDef, type Dictionaries, optionsOf } from './columns.ts';
@@ -17,6 +18,19 @@ function exportValue(column: ColumnDef, value: unknown, dictionaries: Dictionari
     return value ? (locale === 'en-US' ? 'Yes' : '是') : locale === 'en-US' ? 'No' : '否';
   if (column.kind === 'integer') return Number(value);
   return String(value);
+}
+
+/**
+ * Waits until the zip has taken what the sheet wrote so far. ExcelJS pipes each sheet into the zip
+ * through a stream (readable-stream 2, hence its `_writableState`) whose backpressure it ignores, and
+ * row sources are often synchronous underneath (SQLite): without this the whole sheet would wait in
+ * memory uncompressed, deflate never getting a turn of the event loop.
+ */
+async function zipped(sheet: ExcelJS.Worksheet) {
+  type Entry = Writable & { _writableState?: { needDrain?: boolean } };
+  const entry = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  if (entry?._writableState?.needDrain) await once(entry, 'drain');
+  else await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -55,7 +69,10 @@ export async function writeXlsx(
     count++;
     // Committing a row writes it and every row before it; committing in blocks keeps the zip stream's
     // writes large (one thread-pool round trip per block rather than per row) and memory bounded.
-    if (count % 500 === 0) added.commit();
+    if (count % 200 === 0) {
+      added.commit();
+      await zipped(sheet);
+    }
     if (onRow && count % 1000 === 0) onRow(count);
   }
   sheet.commit();

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { TASKS, type TaskName } from '../../tasks.ts';
 import type { Keyring } from '../crypto/personal-data.ts';
 import type { FileStore } from '../files/files.ts';
 
@@ -67,10 +68,16 @@ class TaskWorker {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly lane: Lane,
+  ) {}
 
   private start(): Worker {
-    const worker = new Worker(entry, { workerData: { module: workerModule, config: this.config } });
+    const worker = new Worker(entry, {
+      workerData: { module: workerModule, config: this.config },
+      ...(LANES[this.lane].resourceLimits && { resourceLimits: LANES[this.lane].resourceLimits }),
+    });
     worker.unref();
     worker.on('message', (m: WorkerMessage) => {
       const p = this.pending.get(m.id);
@@ -114,31 +121,46 @@ class TaskWorker {
   }
 }
 
+/**
+ * The lanes tasks run in, each its own long-lived worker: `bulk` for imports (one writer at a time, and
+ * a validated file's rows kept for its commit, so its heap is left to grow), `stream` for exports (reads
+ * that stream out in batches: a small fixed heap keeps V8 collecting as it goes, so the server's memory
+ * stays flat, and an export never waits behind an import).
+ */
+export const LANES = {
+  bulk: { resourceLimits: undefined },
+  stream: { resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } },
+} as const;
+export type Lane = keyof typeof LANES;
+
 const workers = new Map<string, TaskWorker>();
 const keyOf = (config: Config) => `${config.DATABASE_URL ?? ''}|${config.dataDir}`;
 
 /**
- * Runs a named task (see server/tasks.ts) in the worker thread for this configuration's database, so
- * long work (imports, exports) never blocks the event loop.
+ * Runs a named task (see server/tasks.ts) in its lane's worker thread for this configuration's
+ * database, so long work (imports, exports) never blocks the event loop.
  */
 export function runInWorker<T>(
-  task: string,
+  task: TaskName,
   input: unknown,
   config: Config,
   handlers: WorkerHandlers = {},
 ): Promise<T> {
-  const key = keyOf(config);
+  const lane = TASKS[task].lane;
+  const key = `${keyOf(config)}|${lane}`;
   let worker = workers.get(key);
   if (!worker) {
-    worker = new TaskWorker(config);
+    worker = new TaskWorker(config, lane);
     workers.set(key, worker);
   }
   return worker.run<T>(task, input, handlers);
 }
 
-/** Stops the worker of a configuration (at shutdown). */
+/** Stops the workers of a configuration (at shutdown). */
 export async function stopWorkers(config: Config) {
-  const key = keyOf(config);
-  await workers.get(key)?.stop();
-  workers.delete(key);
+  for (const lane of Object.keys(LANES)) {
+    const key = `${keyOf(config)}|${lane}`;
+    await workers.get(key)?.stop();
+    workers.delete(key);
+  }
 }
