@@ -363,20 +363,31 @@ export interface ListRow {
 }
 
 /**
- * Whole records of the roster in list order, in batches, read with one streaming query (a cursor on
- * PostgreSQL, a statement iterator on SQLite): constant memory and no OFFSET rescans, whatever the size.
+ * Whole records of the roster in list order, in batches of `batchSize`. The order is settled first, as
+ * ids: a narrow sort of what the filter selected (the sort key is wrapped so the planner does not walk a
+ * whole sort index instead, visiting every record of the city to export one county). The records then
+ * follow a batch at a time by id: memory stays flat, and no OFFSET rescans, whatever the size.
  */
 export async function* streamCadres(db: Conn, f: CadreFilter, sort: CadreSortKey, batchSize = 1000) {
-  const query = sorted(filtered(db, f).selectAll('c').select(['o.name as org_name']) as never, sort);
-  let batch: (CadresTable & { id: number; org_name: string })[] = [];
-  for await (const row of (query as { stream(n: number): AsyncIterable<unknown> }).stream(batchSize)) {
-    batch.push(row as CadresTable & { id: number; org_name: string });
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
-    }
+  const [column, direction] = SORTS[sort];
+  const key = column === 'c.id' ? sql.ref(column) : sql`${sql.ref(column)} || ''`;
+  const order = await filtered(db, f)
+    .select('c.id')
+    .orderBy(key, direction)
+    .orderBy('c.id', direction)
+    .execute();
+  for (let i = 0; i < order.length; i += batchSize) {
+    const ids = order.slice(i, i + batchSize).map((r) => r.id);
+    const rows = await db
+      .selectFrom('cadres as c')
+      .innerJoin('orgs as o', 'o.id', 'c.org_id')
+      .selectAll('c')
+      .select(['o.name as org_name'])
+      .where('c.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    yield ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   }
-  if (batch.length > 0) yield batch;
 }
 
 /** Counts the records a filter selects. */

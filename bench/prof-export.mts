@@ -1,0 +1,13 @@
+import { Writable } from 'node:stream';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { loadKeyring } from '../server/platform/crypto/personal-data.ts';
+import { exportTask } from '../server/modules/cadres/cadres.export.ts';
+const config = loadConfig({ DATA_DIR: '/tmp/exp/work', LOG_LEVEL: 'silent' });
+const db = openDatabase(config);
+const keyring = loadKeyring(config.keysFile, false);
+let bytes = 0;
+const t = performance.now();
+const r = await exportTask({ db, config, keyring, files: null as never, progress: () => {}, emit: (b) => { bytes += b.length; } }, { orgIds: [125, ...Array.from({length: 51}, (_, i) => 126 + i)], query: {} as never, reveal: false, locale: 'zh-CN' });
+console.log(r, ((performance.now() - t) / 1000).toFixed(1), 's', (bytes / 1e6).toFixed(1), 'MB');
+await db.destroy();
