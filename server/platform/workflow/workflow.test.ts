@@ -17,6 +17,7 @@ import type { Auth } from '../http/types.ts';
 import {
   actionsFor,
   currentState,
+  removeWorkflowItem,
   startWorkflow,
   statesOf,
   takeTransition,
@@ -274,6 +275,17 @@ describe('taking transitions', () => {
       title: 'x',
     }).catch((error: { code: string }) => error.code);
     expect(again).toBe('workflow.already_started');
+  });
+
+  it('forgets a removed record, item and timeline', async () => {
+    const id = await record(a.unit, [[clerk, 'submit']]);
+    await removeWorkflowItem(ctx.db, review, id);
+    expect(await currentState(ctx.db, review, id)).toBeNull();
+    expect(await workflowHistory(ctx.db, review, id)).toEqual([]);
+    const moved = await updateWorkflowItem(ctx.db, review, id, { title: 'x' }).catch(
+      (e: { code: string }) => e.code,
+    );
+    expect(moved).toBe('workflow.not_found');
   });
 
   it('records each step in the audit log', async () => {
