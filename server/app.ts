@@ -24,6 +24,7 @@ import { authenticate, syncBuiltinRoles } from './modules/identity/identity.serv
 import rolesRoutes from './modules/identity/roles.routes.ts';
 import usersRoutes from './modules/identity/users.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
+import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
@@ -174,6 +175,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(dictionariesRoutes);
   await app.register(auditRoutes);
   await app.register(cadresRoutes, { keyring, files });
+  await app.register(todosRoutes);
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

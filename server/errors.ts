@@ -131,6 +131,23 @@ const ERRORS = {
     zh: '国家标准代码表不能增加代码',
     en: 'Codes of a national-standard table cannot be added',
   },
+  'workflow.not_found': { status: 404, zh: '该记录没有审批流程', en: 'This record has no workflow' },
+  'workflow.already_started': {
+    status: 409,
+    zh: '该记录的审批流程已经开始',
+    en: 'The workflow of this record has already started',
+  },
+  'workflow.invalid_transition': {
+    status: 409,
+    zh: '当前状态下不能执行此操作',
+    en: 'This action is not possible in the current state',
+  },
+  'workflow.not_permitted': {
+    status: 403,
+    zh: '您不能对这条记录执行此操作',
+    en: 'You may not take this action on this record',
+  },
+  'workflow.comment_required': { status: 400, zh: '请填写意见', en: 'This action needs a comment' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

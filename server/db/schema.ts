@@ -26,6 +26,8 @@ export interface Database {
   cadre_hospital_stays: CadreHospitalStaysTable;
   cadre_travels: CadreTravelsTable;
   cadre_deaths: CadreDeathsTable;
+  workflow_items: WorkflowItemsTable;
+  workflow_events: WorkflowEventsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -332,3 +334,35 @@ export interface CadreDeathsTable {
 }
 
 export type CadreRow = Selectable<CadresTable>;
+
+export interface WorkflowItemsTable {
+  id: Generated<number>;
+  /** the workflow's name, e.g. 'meeting_review' */
+  workflow: string;
+  /** the id of the record in its module's own table */
+  record_id: number;
+  /** the org the record belongs to: who may act on it, and whose to-do list it appears in */
+  org_id: number;
+  state: string;
+  /** what the to-do list (待办) shows for the record */
+  title: string;
+  submitted_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkflowEventsTable {
+  id: Generated<number>;
+  item_id: number;
+  /** the transition taken, or 'start' for the item's creation */
+  action: string;
+  /** null for the start */
+  from_state: string | null;
+  to_state: string;
+  actor_id: number | null;
+  /** the actor's name at the time */
+  actor_name: string | null;
+  comment: string | null;
+  at: string;
+}

@@ -4,6 +4,7 @@ import * as filesJobs from './2026-11-29-002-files-jobs.ts';
 import * as cadres from './2026-11-29-003-cadres.ts';
 import * as cadreListIndexes from './2026-11-29-004-cadre-list-indexes.ts';
 import * as cadreSearchTermsList from './2026-11-29-005-cadre-search-terms-list.ts';
+import * as workflow from './2026-11-29-006-workflow.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-003-cadres': cadres,
   '2026-11-29-004-cadre-list-indexes': cadreListIndexes,
   '2026-11-29-005-cadre-search-terms-list': cadreSearchTermsList,
+  '2026-11-29-006-workflow': workflow,
 };

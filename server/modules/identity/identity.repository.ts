@@ -169,6 +169,7 @@ export async function listAssignments(db: Conn, userIds: number[]) {
       'a.org_id',
       'o.name as org_name',
       'o.path as org_path',
+      'o.kind as org_kind',
     ])
     .where('a.user_id', 'in', userIds)
     .orderBy('a.id')

@@ -13,6 +13,7 @@ import { type Scope, WHOLE_TREE } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { randomToken, sm3 } from '../../platform/crypto/hash.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import type { OrgKind } from '../orgs/orgs.schema.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import * as repo from './identity.repository.ts';
 import type {
@@ -183,7 +184,7 @@ export async function authenticate(db: Db, settings: Settings, token: string): P
     sessionId: session.id,
     assignmentId: active?.id ?? null,
     permissions: new Set<Permission>(permissions),
-    scope: active ? { orgId: active.org_id, path: active.org_path } : null,
+    scope: active ? { orgId: active.org_id, path: active.org_path, kind: active.org_kind as OrgKind } : null,
     mustChangePassword: session.must_change_password === 1,
     csrfToken: csrfFor(token),
   };

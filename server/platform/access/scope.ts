@@ -1,10 +1,13 @@
 import { type ExpressionBuilder, type ExpressionWrapper, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { OrgKind } from '../../modules/orgs/orgs.schema.ts';
 
 /** The org subtree a caller acts on: the materialised path of their active assignment's org. */
 export interface Scope {
   orgId: number;
   path: string;
+  /** the level of the scope's org; set for a signed-in caller, for rules that depend on the level */
+  kind?: OrgKind;
 }
 
 /** The half-open range of paths in a subtree: '/1/5/' covers ['/1/5/', '/1/50'), since '0' follows '/'. */
