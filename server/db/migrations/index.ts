@@ -3,6 +3,7 @@ import * as platformCore from './2026-11-29-001-platform-core.ts';
 import * as filesJobs from './2026-11-29-002-files-jobs.ts';
 import * as cadres from './2026-11-29-003-cadres.ts';
 import * as cadreListIndexes from './2026-11-29-004-cadre-list-indexes.ts';
+import * as branches from './2026-11-29-006-branches.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-002-files-jobs': filesJobs,
   '2026-11-29-003-cadres': cadres,
   '2026-11-29-004-cadre-list-indexes': cadreListIndexes,
+  '2026-11-29-006-branches': branches,
 };
