@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { addKey, type KeyFile, Keyring } from '../../platform/crypto/personal-data.ts';
 import { addMember, makeBranch, makeCadre, makeOrg, signedInUser } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
+import { reencryptBranches } from './branches.keys.ts';
 import { addDays, addYears, today } from './branches.rules.ts';
 
 const ctx = await createTestApp();
@@ -513,6 +516,17 @@ describe('mobile members (流动党员)', () => {
     expect(back.json()).toMatchObject({ current: false, contactPhone: '139****5678' });
     expect((await list('current')).total).toBe(0);
     expect((await api('DELETE', `/api/branches/mobile-members/${ended.json().id}`)).statusCode).toBe(204);
+
+    // Key rotation re-encrypts the phones under the new key.
+    const rotated = new Keyring(addKey(JSON.parse(fs.readFileSync(ctx.config.keysFile, 'utf8')) as KeyFile));
+    expect(await reencryptBranches(ctx.db, rotated)).toBeGreaterThanOrEqual(1);
+    const resealed = await ctx.db
+      .selectFrom('branch_mobile_members')
+      .select('contact_phone_enc')
+      .where('id', '=', current.json().id)
+      .executeTakeFirstOrThrow();
+    expect(rotated.keyIdOf(resealed.contact_phone_enc as string)).toBe(rotated.activeKeyId);
+    expect(rotated.open(resealed.contact_phone_enc)).toBe('13912345678');
     expect((await api('GET', `/api/branches/mobile-members/${ended.json().id}`)).json().error.code).toBe(
       'branch.mobile_not_found',
     );
