@@ -95,7 +95,7 @@ export interface paths {
                             name: string;
                             mustChangePassword: boolean;
                             csrfToken: string;
-                            activeAssignmentId: number | null;
+                            activeAssignmentId: null | number;
                             permissions: string[];
                             assignments: components["schemas"]["Assignment"][];
                         };
@@ -412,7 +412,7 @@ export interface paths {
                             name: string;
                             mustChangePassword: boolean;
                             csrfToken: string;
-                            activeAssignmentId: number | null;
+                            activeAssignmentId: null | number;
                             permissions: string[];
                             assignments: components["schemas"]["Assignment"][];
                         };
@@ -566,7 +566,7 @@ export interface paths {
                             name: string;
                             mustChangePassword: boolean;
                             csrfToken: string;
-                            activeAssignmentId: number | null;
+                            activeAssignmentId: null | number;
                             permissions: string[];
                             assignments: components["schemas"]["Assignment"][];
                         };
@@ -717,7 +717,7 @@ export interface paths {
                             name: string;
                             mustChangePassword: boolean;
                             csrfToken: string;
-                            activeAssignmentId: number | null;
+                            activeAssignmentId: null | number;
                             permissions: string[];
                             assignments: components["schemas"]["Assignment"][];
                         };
@@ -1254,7 +1254,7 @@ export interface paths {
                     "application/json": {
                         username: string;
                         name: string;
-                        phone?: string | null;
+                        phone?: null | string;
                         orgId: number;
                         password: string;
                     };
@@ -1271,13 +1271,13 @@ export interface paths {
                             id: number;
                             username: string;
                             name: string;
-                            phone: string | null;
+                            phone: null | string;
                             orgId: number;
                             orgName: string;
                             status: "active" | "disabled";
                             mustChangePassword: boolean;
-                            lockedUntil: string | null;
-                            lastLoginAt: string | null;
+                            lockedUntil: null | string;
+                            lastLoginAt: null | string;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -1424,13 +1424,13 @@ export interface paths {
                             id: number;
                             username: string;
                             name: string;
-                            phone: string | null;
+                            phone: null | string;
                             orgId: number;
                             orgName: string;
                             status: "active" | "disabled";
                             mustChangePassword: boolean;
-                            lockedUntil: string | null;
-                            lastLoginAt: string | null;
+                            lockedUntil: null | string;
+                            lastLoginAt: null | string;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -1561,7 +1561,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        phone?: string | null;
+                        phone?: null | string;
                         orgId?: number;
                         status?: "active" | "disabled";
                     };
@@ -1578,13 +1578,13 @@ export interface paths {
                             id: number;
                             username: string;
                             name: string;
-                            phone: string | null;
+                            phone: null | string;
                             orgId: number;
                             orgName: string;
                             status: "active" | "disabled";
                             mustChangePassword: boolean;
-                            lockedUntil: string | null;
-                            lastLoginAt: string | null;
+                            lockedUntil: null | string;
+                            lastLoginAt: null | string;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -2015,13 +2015,13 @@ export interface paths {
                             id: number;
                             username: string;
                             name: string;
-                            phone: string | null;
+                            phone: null | string;
                             orgId: number;
                             orgName: string;
                             status: "active" | "disabled";
                             mustChangePassword: boolean;
-                            lockedUntil: string | null;
-                            lastLoginAt: string | null;
+                            lockedUntil: null | string;
+                            lastLoginAt: null | string;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -3226,8 +3226,8 @@ export interface paths {
                         parentId: number;
                         name: string;
                         kind: "city" | "county" | "town" | "unit";
-                        code?: string | null;
-                        liaisonAreaId?: number | null;
+                        code?: null | string;
+                        liaisonAreaId?: null | number;
                         sortOrder?: number;
                     };
                 };
@@ -3241,13 +3241,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            parentId: number | null;
+                            parentId: null | number;
                             name: string;
                             kind: "city" | "county" | "town" | "unit";
-                            code: string | null;
+                            code: null | string;
                             path: string;
                             depth: number;
-                            liaisonAreaId: number | null;
+                            liaisonAreaId: null | number;
                             active: boolean;
                             sortOrder: number;
                         };
@@ -3388,13 +3388,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            parentId: number | null;
+                            parentId: null | number;
                             name: string;
                             kind: "city" | "county" | "town" | "unit";
-                            code: string | null;
+                            code: null | string;
                             path: string;
                             depth: number;
-                            liaisonAreaId: number | null;
+                            liaisonAreaId: null | number;
                             active: boolean;
                             sortOrder: number;
                         };
@@ -3521,8 +3521,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        code?: string | null;
-                        liaisonAreaId?: number | null;
+                        code?: null | string;
+                        liaisonAreaId?: null | number;
                         sortOrder?: number;
                     };
                 };
@@ -3536,13 +3536,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            parentId: number | null;
+                            parentId: null | number;
                             name: string;
                             kind: "city" | "county" | "town" | "unit";
-                            code: string | null;
+                            code: null | string;
                             path: string;
                             depth: number;
-                            liaisonAreaId: number | null;
+                            liaisonAreaId: null | number;
                             active: boolean;
                             sortOrder: number;
                         };
@@ -3687,13 +3687,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            parentId: number | null;
+                            parentId: null | number;
                             name: string;
                             kind: "city" | "county" | "town" | "unit";
-                            code: string | null;
+                            code: null | string;
                             path: string;
                             depth: number;
-                            liaisonAreaId: number | null;
+                            liaisonAreaId: null | number;
                             active: boolean;
                             sortOrder: number;
                         };
@@ -3836,13 +3836,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            parentId: number | null;
+                            parentId: null | number;
                             name: string;
                             kind: "city" | "county" | "town" | "unit";
-                            code: string | null;
+                            code: null | string;
                             path: string;
                             depth: number;
-                            liaisonAreaId: number | null;
+                            liaisonAreaId: null | number;
                             active: boolean;
                             sortOrder: number;
                         };
@@ -3985,13 +3985,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            parentId: number | null;
+                            parentId: null | number;
                             name: string;
                             kind: "city" | "county" | "town" | "unit";
-                            code: string | null;
+                            code: null | string;
                             path: string;
                             depth: number;
-                            liaisonAreaId: number | null;
+                            liaisonAreaId: null | number;
                             active: boolean;
                             sortOrder: number;
                         };
@@ -4980,8 +4980,8 @@ export interface paths {
                         "application/json": {
                             ok: boolean;
                             checked: number;
-                            firstBrokenId: number | null;
-                            reason: string | null;
+                            firstBrokenId: null | number;
+                            reason: null | string;
                         };
                     };
                 };
@@ -5271,44 +5271,44 @@ export interface paths {
                          * @description YYYY-MM-DD
                          */
                         birthDate?: string;
-                        ethnicity?: string | null;
-                        nativePlace?: string | null;
-                        education?: string | null;
-                        politicalStatus?: string | null;
-                        partyJoinedOn?: string | null;
-                        workStartedOn?: string | null;
-                        revolutionaryPeriod?: string | null;
-                        retiredOn?: string | null;
-                        rank?: string | null;
-                        treatmentLevel?: string | null;
-                        treatmentDocNo?: string | null;
-                        formerUnit?: string | null;
-                        formerPosition?: string | null;
-                        unitNature?: string | null;
-                        livingSituation?: string | null;
+                        ethnicity?: null | string;
+                        nativePlace?: null | string;
+                        education?: null | string;
+                        politicalStatus?: null | string;
+                        partyJoinedOn?: null | string;
+                        workStartedOn?: null | string;
+                        revolutionaryPeriod?: null | string;
+                        retiredOn?: null | string;
+                        rank?: null | string;
+                        treatmentLevel?: null | string;
+                        treatmentDocNo?: null | string;
+                        formerUnit?: null | string;
+                        formerPosition?: null | string;
+                        unitNature?: null | string;
+                        livingSituation?: null | string;
                         relocated?: boolean;
-                        relocationPlace?: string | null;
+                        relocationPlace?: null | string;
                         militaryTransfer?: boolean;
-                        mobile?: string | null;
-                        landline?: string | null;
-                        homeAddress?: string | null;
-                        homeRegionCode?: string | null;
-                        habitualAddress?: string | null;
-                        habitualRegionCode?: string | null;
+                        mobile?: null | string;
+                        landline?: null | string;
+                        homeAddress?: null | string;
+                        homeRegionCode?: null | string;
+                        habitualAddress?: null | string;
+                        habitualRegionCode?: null | string;
                         emergencyContacts?: {
                             name: string;
                             relation: string;
                             phone: string;
                         }[];
                         birthdayCalendar?: "solar" | "lunar";
-                        lunarBirthday?: {
+                        lunarBirthday?: null | {
                             month: number;
                             day: number;
-                        } | null;
-                        photoFileId?: number | null;
-                        hobbies?: string | null;
-                        specialities?: string | null;
-                        remarks?: string | null;
+                        };
+                        photoFileId?: null | number;
+                        hobbies?: null | string;
+                        specialities?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -5333,34 +5333,34 @@ export interface paths {
                              */
                             birthDate: string;
                             age: number;
-                            ageBand: string | null;
+                            ageBand: null | string;
                             idNumber: string;
-                            ethnicity: string | null;
-                            nativePlace: string | null;
-                            education: string | null;
-                            politicalStatus: string | null;
-                            partyJoinedOn: string | null;
-                            workStartedOn: string | null;
+                            ethnicity: null | string;
+                            nativePlace: null | string;
+                            education: null | string;
+                            politicalStatus: null | string;
+                            partyJoinedOn: null | string;
+                            workStartedOn: null | string;
                             category: "lixiu" | "tuixiu";
-                            revolutionaryPeriod: string | null;
-                            retiredOn: string | null;
-                            yearsRetired: number | null;
-                            rank: string | null;
-                            treatmentLevel: string | null;
-                            treatmentDocNo: string | null;
-                            formerUnit: string | null;
-                            formerPosition: string | null;
-                            unitNature: string | null;
-                            livingSituation: string | null;
+                            revolutionaryPeriod: null | string;
+                            retiredOn: null | string;
+                            yearsRetired: null | number;
+                            rank: null | string;
+                            treatmentLevel: null | string;
+                            treatmentDocNo: null | string;
+                            formerUnit: null | string;
+                            formerPosition: null | string;
+                            unitNature: null | string;
+                            livingSituation: null | string;
                             relocated: boolean;
-                            relocationPlace: string | null;
+                            relocationPlace: null | string;
                             militaryTransfer: boolean;
-                            mobile: string | null;
-                            landline: string | null;
-                            homeAddress: string | null;
-                            homeRegionCode: string | null;
-                            habitualAddress: string | null;
-                            habitualRegionCode: string | null;
+                            mobile: null | string;
+                            landline: null | string;
+                            homeAddress: null | string;
+                            homeRegionCode: null | string;
+                            habitualAddress: null | string;
+                            habitualRegionCode: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -5376,28 +5376,28 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             nextBirthday: string;
-                            photoFileId: number | null;
-                            hobbies: string | null;
-                            specialities: string | null;
-                            remarks: string | null;
+                            photoFileId: null | number;
+                            hobbies: null | string;
+                            specialities: null | string;
+                            remarks: null | string;
                             status: "active" | "deceased";
-                            death: {
+                            death: null | {
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
                                  */
                                 diedOn: string;
-                                cause: string | null;
-                                farewell: string | null;
-                                pensionRecipient: string | null;
-                                pensionUntil: string | null;
-                                remarks: string | null;
+                                cause: null | string;
+                                farewell: null | string;
+                                pensionRecipient: null | string;
+                                pensionUntil: null | string;
+                                remarks: null | string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 UTC instant
                                  */
                                 recordedAt: string;
-                            } | null;
+                            };
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -5776,11 +5776,11 @@ export interface paths {
                             id: number;
                             status: string;
                             fileName: string;
-                            progress: {
+                            progress: null | {
                                 done: number;
                                 total: number;
-                            } | null;
-                            preview: {
+                            };
+                            preview: null | {
                                 totalRows: number;
                                 validRows: number;
                                 newRows: number;
@@ -5800,12 +5800,12 @@ export interface paths {
                                 inserted?: number;
                                 updated?: number;
                                 skipped?: number;
-                            } | null;
-                            error: {
+                            };
+                            error: null | {
                                 code: string;
                                 message: string;
-                            } | null;
-                            duplicates: ("update" | "skip") | null;
+                            };
+                            duplicates: null | ("update" | "skip");
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -5951,11 +5951,11 @@ export interface paths {
                             id: number;
                             status: string;
                             fileName: string;
-                            progress: {
+                            progress: null | {
                                 done: number;
                                 total: number;
-                            } | null;
-                            preview: {
+                            };
+                            preview: null | {
                                 totalRows: number;
                                 validRows: number;
                                 newRows: number;
@@ -5975,12 +5975,12 @@ export interface paths {
                                 inserted?: number;
                                 updated?: number;
                                 skipped?: number;
-                            } | null;
-                            error: {
+                            };
+                            error: null | {
                                 code: string;
                                 message: string;
-                            } | null;
-                            duplicates: ("update" | "skip") | null;
+                            };
+                            duplicates: null | ("update" | "skip");
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -6136,11 +6136,11 @@ export interface paths {
                             id: number;
                             status: string;
                             fileName: string;
-                            progress: {
+                            progress: null | {
                                 done: number;
                                 total: number;
-                            } | null;
-                            preview: {
+                            };
+                            preview: null | {
                                 totalRows: number;
                                 validRows: number;
                                 newRows: number;
@@ -6160,12 +6160,12 @@ export interface paths {
                                 inserted?: number;
                                 updated?: number;
                                 skipped?: number;
-                            } | null;
-                            error: {
+                            };
+                            error: null | {
                                 code: string;
                                 message: string;
-                            } | null;
-                            duplicates: ("update" | "skip") | null;
+                            };
+                            duplicates: null | ("update" | "skip");
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -6321,34 +6321,34 @@ export interface paths {
                              */
                             birthDate: string;
                             age: number;
-                            ageBand: string | null;
+                            ageBand: null | string;
                             idNumber: string;
-                            ethnicity: string | null;
-                            nativePlace: string | null;
-                            education: string | null;
-                            politicalStatus: string | null;
-                            partyJoinedOn: string | null;
-                            workStartedOn: string | null;
+                            ethnicity: null | string;
+                            nativePlace: null | string;
+                            education: null | string;
+                            politicalStatus: null | string;
+                            partyJoinedOn: null | string;
+                            workStartedOn: null | string;
                             category: "lixiu" | "tuixiu";
-                            revolutionaryPeriod: string | null;
-                            retiredOn: string | null;
-                            yearsRetired: number | null;
-                            rank: string | null;
-                            treatmentLevel: string | null;
-                            treatmentDocNo: string | null;
-                            formerUnit: string | null;
-                            formerPosition: string | null;
-                            unitNature: string | null;
-                            livingSituation: string | null;
+                            revolutionaryPeriod: null | string;
+                            retiredOn: null | string;
+                            yearsRetired: null | number;
+                            rank: null | string;
+                            treatmentLevel: null | string;
+                            treatmentDocNo: null | string;
+                            formerUnit: null | string;
+                            formerPosition: null | string;
+                            unitNature: null | string;
+                            livingSituation: null | string;
                             relocated: boolean;
-                            relocationPlace: string | null;
+                            relocationPlace: null | string;
                             militaryTransfer: boolean;
-                            mobile: string | null;
-                            landline: string | null;
-                            homeAddress: string | null;
-                            homeRegionCode: string | null;
-                            habitualAddress: string | null;
-                            habitualRegionCode: string | null;
+                            mobile: null | string;
+                            landline: null | string;
+                            homeAddress: null | string;
+                            homeRegionCode: null | string;
+                            habitualAddress: null | string;
+                            habitualRegionCode: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -6364,28 +6364,28 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             nextBirthday: string;
-                            photoFileId: number | null;
-                            hobbies: string | null;
-                            specialities: string | null;
-                            remarks: string | null;
+                            photoFileId: null | number;
+                            hobbies: null | string;
+                            specialities: null | string;
+                            remarks: null | string;
                             status: "active" | "deceased";
-                            death: {
+                            death: null | {
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
                                  */
                                 diedOn: string;
-                                cause: string | null;
-                                farewell: string | null;
-                                pensionRecipient: string | null;
-                                pensionUntil: string | null;
-                                remarks: string | null;
+                                cause: null | string;
+                                farewell: null | string;
+                                pensionRecipient: null | string;
+                                pensionUntil: null | string;
+                                remarks: null | string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 UTC instant
                                  */
                                 recordedAt: string;
-                            } | null;
+                            };
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -6531,44 +6531,44 @@ export interface paths {
                          * @description YYYY-MM-DD
                          */
                         birthDate?: string;
-                        ethnicity?: string | null;
-                        nativePlace?: string | null;
-                        education?: string | null;
-                        politicalStatus?: string | null;
-                        partyJoinedOn?: string | null;
-                        workStartedOn?: string | null;
-                        revolutionaryPeriod?: string | null;
-                        retiredOn?: string | null;
-                        rank?: string | null;
-                        treatmentLevel?: string | null;
-                        treatmentDocNo?: string | null;
-                        formerUnit?: string | null;
-                        formerPosition?: string | null;
-                        unitNature?: string | null;
-                        livingSituation?: string | null;
+                        ethnicity?: null | string;
+                        nativePlace?: null | string;
+                        education?: null | string;
+                        politicalStatus?: null | string;
+                        partyJoinedOn?: null | string;
+                        workStartedOn?: null | string;
+                        revolutionaryPeriod?: null | string;
+                        retiredOn?: null | string;
+                        rank?: null | string;
+                        treatmentLevel?: null | string;
+                        treatmentDocNo?: null | string;
+                        formerUnit?: null | string;
+                        formerPosition?: null | string;
+                        unitNature?: null | string;
+                        livingSituation?: null | string;
                         relocated?: boolean;
-                        relocationPlace?: string | null;
+                        relocationPlace?: null | string;
                         militaryTransfer?: boolean;
-                        mobile?: string | null;
-                        landline?: string | null;
-                        homeAddress?: string | null;
-                        homeRegionCode?: string | null;
-                        habitualAddress?: string | null;
-                        habitualRegionCode?: string | null;
+                        mobile?: null | string;
+                        landline?: null | string;
+                        homeAddress?: null | string;
+                        homeRegionCode?: null | string;
+                        habitualAddress?: null | string;
+                        habitualRegionCode?: null | string;
                         emergencyContacts?: {
                             name: string;
                             relation: string;
                             phone: string;
                         }[];
                         birthdayCalendar?: "solar" | "lunar";
-                        lunarBirthday?: {
+                        lunarBirthday?: null | {
                             month: number;
                             day: number;
-                        } | null;
-                        photoFileId?: number | null;
-                        hobbies?: string | null;
-                        specialities?: string | null;
-                        remarks?: string | null;
+                        };
+                        photoFileId?: null | number;
+                        hobbies?: null | string;
+                        specialities?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -6593,34 +6593,34 @@ export interface paths {
                              */
                             birthDate: string;
                             age: number;
-                            ageBand: string | null;
+                            ageBand: null | string;
                             idNumber: string;
-                            ethnicity: string | null;
-                            nativePlace: string | null;
-                            education: string | null;
-                            politicalStatus: string | null;
-                            partyJoinedOn: string | null;
-                            workStartedOn: string | null;
+                            ethnicity: null | string;
+                            nativePlace: null | string;
+                            education: null | string;
+                            politicalStatus: null | string;
+                            partyJoinedOn: null | string;
+                            workStartedOn: null | string;
                             category: "lixiu" | "tuixiu";
-                            revolutionaryPeriod: string | null;
-                            retiredOn: string | null;
-                            yearsRetired: number | null;
-                            rank: string | null;
-                            treatmentLevel: string | null;
-                            treatmentDocNo: string | null;
-                            formerUnit: string | null;
-                            formerPosition: string | null;
-                            unitNature: string | null;
-                            livingSituation: string | null;
+                            revolutionaryPeriod: null | string;
+                            retiredOn: null | string;
+                            yearsRetired: null | number;
+                            rank: null | string;
+                            treatmentLevel: null | string;
+                            treatmentDocNo: null | string;
+                            formerUnit: null | string;
+                            formerPosition: null | string;
+                            unitNature: null | string;
+                            livingSituation: null | string;
                             relocated: boolean;
-                            relocationPlace: string | null;
+                            relocationPlace: null | string;
                             militaryTransfer: boolean;
-                            mobile: string | null;
-                            landline: string | null;
-                            homeAddress: string | null;
-                            homeRegionCode: string | null;
-                            habitualAddress: string | null;
-                            habitualRegionCode: string | null;
+                            mobile: null | string;
+                            landline: null | string;
+                            homeAddress: null | string;
+                            homeRegionCode: null | string;
+                            habitualAddress: null | string;
+                            habitualRegionCode: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -6636,28 +6636,28 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             nextBirthday: string;
-                            photoFileId: number | null;
-                            hobbies: string | null;
-                            specialities: string | null;
-                            remarks: string | null;
+                            photoFileId: null | number;
+                            hobbies: null | string;
+                            specialities: null | string;
+                            remarks: null | string;
                             status: "active" | "deceased";
-                            death: {
+                            death: null | {
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
                                  */
                                 diedOn: string;
-                                cause: string | null;
-                                farewell: string | null;
-                                pensionRecipient: string | null;
-                                pensionUntil: string | null;
-                                remarks: string | null;
+                                cause: null | string;
+                                farewell: null | string;
+                                pensionRecipient: null | string;
+                                pensionUntil: null | string;
+                                remarks: null | string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 UTC instant
                                  */
                                 recordedAt: string;
-                            } | null;
+                            };
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -6804,8 +6804,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             idNumber: string;
-                            mobile: string | null;
-                            landline: string | null;
+                            mobile: null | string;
+                            landline: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -7087,11 +7087,11 @@ export interface paths {
                          * @description YYYY-MM-DD
                          */
                         diedOn: string;
-                        cause?: string | null;
-                        farewell?: string | null;
-                        pensionRecipient?: string | null;
-                        pensionUntil?: string | null;
-                        remarks?: string | null;
+                        cause?: null | string;
+                        farewell?: null | string;
+                        pensionRecipient?: null | string;
+                        pensionUntil?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -7116,34 +7116,34 @@ export interface paths {
                              */
                             birthDate: string;
                             age: number;
-                            ageBand: string | null;
+                            ageBand: null | string;
                             idNumber: string;
-                            ethnicity: string | null;
-                            nativePlace: string | null;
-                            education: string | null;
-                            politicalStatus: string | null;
-                            partyJoinedOn: string | null;
-                            workStartedOn: string | null;
+                            ethnicity: null | string;
+                            nativePlace: null | string;
+                            education: null | string;
+                            politicalStatus: null | string;
+                            partyJoinedOn: null | string;
+                            workStartedOn: null | string;
                             category: "lixiu" | "tuixiu";
-                            revolutionaryPeriod: string | null;
-                            retiredOn: string | null;
-                            yearsRetired: number | null;
-                            rank: string | null;
-                            treatmentLevel: string | null;
-                            treatmentDocNo: string | null;
-                            formerUnit: string | null;
-                            formerPosition: string | null;
-                            unitNature: string | null;
-                            livingSituation: string | null;
+                            revolutionaryPeriod: null | string;
+                            retiredOn: null | string;
+                            yearsRetired: null | number;
+                            rank: null | string;
+                            treatmentLevel: null | string;
+                            treatmentDocNo: null | string;
+                            formerUnit: null | string;
+                            formerPosition: null | string;
+                            unitNature: null | string;
+                            livingSituation: null | string;
                             relocated: boolean;
-                            relocationPlace: string | null;
+                            relocationPlace: null | string;
                             militaryTransfer: boolean;
-                            mobile: string | null;
-                            landline: string | null;
-                            homeAddress: string | null;
-                            homeRegionCode: string | null;
-                            habitualAddress: string | null;
-                            habitualRegionCode: string | null;
+                            mobile: null | string;
+                            landline: null | string;
+                            homeAddress: null | string;
+                            homeRegionCode: null | string;
+                            habitualAddress: null | string;
+                            habitualRegionCode: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -7159,28 +7159,28 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             nextBirthday: string;
-                            photoFileId: number | null;
-                            hobbies: string | null;
-                            specialities: string | null;
-                            remarks: string | null;
+                            photoFileId: null | number;
+                            hobbies: null | string;
+                            specialities: null | string;
+                            remarks: null | string;
                             status: "active" | "deceased";
-                            death: {
+                            death: null | {
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
                                  */
                                 diedOn: string;
-                                cause: string | null;
-                                farewell: string | null;
-                                pensionRecipient: string | null;
-                                pensionUntil: string | null;
-                                remarks: string | null;
+                                cause: null | string;
+                                farewell: null | string;
+                                pensionRecipient: null | string;
+                                pensionUntil: null | string;
+                                remarks: null | string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 UTC instant
                                  */
                                 recordedAt: string;
-                            } | null;
+                            };
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -7349,34 +7349,34 @@ export interface paths {
                              */
                             birthDate: string;
                             age: number;
-                            ageBand: string | null;
+                            ageBand: null | string;
                             idNumber: string;
-                            ethnicity: string | null;
-                            nativePlace: string | null;
-                            education: string | null;
-                            politicalStatus: string | null;
-                            partyJoinedOn: string | null;
-                            workStartedOn: string | null;
+                            ethnicity: null | string;
+                            nativePlace: null | string;
+                            education: null | string;
+                            politicalStatus: null | string;
+                            partyJoinedOn: null | string;
+                            workStartedOn: null | string;
                             category: "lixiu" | "tuixiu";
-                            revolutionaryPeriod: string | null;
-                            retiredOn: string | null;
-                            yearsRetired: number | null;
-                            rank: string | null;
-                            treatmentLevel: string | null;
-                            treatmentDocNo: string | null;
-                            formerUnit: string | null;
-                            formerPosition: string | null;
-                            unitNature: string | null;
-                            livingSituation: string | null;
+                            revolutionaryPeriod: null | string;
+                            retiredOn: null | string;
+                            yearsRetired: null | number;
+                            rank: null | string;
+                            treatmentLevel: null | string;
+                            treatmentDocNo: null | string;
+                            formerUnit: null | string;
+                            formerPosition: null | string;
+                            unitNature: null | string;
+                            livingSituation: null | string;
                             relocated: boolean;
-                            relocationPlace: string | null;
+                            relocationPlace: null | string;
                             militaryTransfer: boolean;
-                            mobile: string | null;
-                            landline: string | null;
-                            homeAddress: string | null;
-                            homeRegionCode: string | null;
-                            habitualAddress: string | null;
-                            habitualRegionCode: string | null;
+                            mobile: null | string;
+                            landline: null | string;
+                            homeAddress: null | string;
+                            homeRegionCode: null | string;
+                            habitualAddress: null | string;
+                            habitualRegionCode: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -7392,28 +7392,28 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             nextBirthday: string;
-                            photoFileId: number | null;
-                            hobbies: string | null;
-                            specialities: string | null;
-                            remarks: string | null;
+                            photoFileId: null | number;
+                            hobbies: null | string;
+                            specialities: null | string;
+                            remarks: null | string;
                             status: "active" | "deceased";
-                            death: {
+                            death: null | {
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
                                  */
                                 diedOn: string;
-                                cause: string | null;
-                                farewell: string | null;
-                                pensionRecipient: string | null;
-                                pensionUntil: string | null;
-                                remarks: string | null;
+                                cause: null | string;
+                                farewell: null | string;
+                                pensionRecipient: null | string;
+                                pensionUntil: null | string;
+                                remarks: null | string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 UTC instant
                                  */
                                 recordedAt: string;
-                            } | null;
+                            };
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -7596,34 +7596,34 @@ export interface paths {
                              */
                             birthDate: string;
                             age: number;
-                            ageBand: string | null;
+                            ageBand: null | string;
                             idNumber: string;
-                            ethnicity: string | null;
-                            nativePlace: string | null;
-                            education: string | null;
-                            politicalStatus: string | null;
-                            partyJoinedOn: string | null;
-                            workStartedOn: string | null;
+                            ethnicity: null | string;
+                            nativePlace: null | string;
+                            education: null | string;
+                            politicalStatus: null | string;
+                            partyJoinedOn: null | string;
+                            workStartedOn: null | string;
                             category: "lixiu" | "tuixiu";
-                            revolutionaryPeriod: string | null;
-                            retiredOn: string | null;
-                            yearsRetired: number | null;
-                            rank: string | null;
-                            treatmentLevel: string | null;
-                            treatmentDocNo: string | null;
-                            formerUnit: string | null;
-                            formerPosition: string | null;
-                            unitNature: string | null;
-                            livingSituation: string | null;
+                            revolutionaryPeriod: null | string;
+                            retiredOn: null | string;
+                            yearsRetired: null | number;
+                            rank: null | string;
+                            treatmentLevel: null | string;
+                            treatmentDocNo: null | string;
+                            formerUnit: null | string;
+                            formerPosition: null | string;
+                            unitNature: null | string;
+                            livingSituation: null | string;
                             relocated: boolean;
-                            relocationPlace: string | null;
+                            relocationPlace: null | string;
                             militaryTransfer: boolean;
-                            mobile: string | null;
-                            landline: string | null;
-                            homeAddress: string | null;
-                            homeRegionCode: string | null;
-                            habitualAddress: string | null;
-                            habitualRegionCode: string | null;
+                            mobile: null | string;
+                            landline: null | string;
+                            homeAddress: null | string;
+                            homeRegionCode: null | string;
+                            habitualAddress: null | string;
+                            habitualRegionCode: null | string;
                             emergencyContacts: {
                                 name: string;
                                 relation: string;
@@ -7639,28 +7639,28 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             nextBirthday: string;
-                            photoFileId: number | null;
-                            hobbies: string | null;
-                            specialities: string | null;
-                            remarks: string | null;
+                            photoFileId: null | number;
+                            hobbies: null | string;
+                            specialities: null | string;
+                            remarks: null | string;
                             status: "active" | "deceased";
-                            death: {
+                            death: null | {
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
                                  */
                                 diedOn: string;
-                                cause: string | null;
-                                farewell: string | null;
-                                pensionRecipient: string | null;
-                                pensionUntil: string | null;
-                                remarks: string | null;
+                                cause: null | string;
+                                farewell: null | string;
+                                pensionRecipient: null | string;
+                                pensionUntil: null | string;
+                                remarks: null | string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 UTC instant
                                  */
                                 recordedAt: string;
-                            } | null;
+                            };
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC instant
@@ -7809,13 +7809,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             cadreId: number;
-                            illnesses: string | null;
-                            mobility: ("self_care" | "partial" | "dependent") | null;
-                            disability: string | null;
-                            caregiver: string | null;
-                            designatedHospital: string | null;
-                            nearestHospital: string | null;
-                            updatedAt: string | null;
+                            illnesses: null | string;
+                            mobility: null | ("self_care" | "partial" | "dependent");
+                            disability: null | string;
+                            caregiver: null | string;
+                            designatedHospital: null | string;
+                            nearestHospital: null | string;
+                            updatedAt: null | string;
                         };
                     };
                 };
@@ -7934,12 +7934,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        illnesses?: string | null;
-                        mobility?: ("self_care" | "partial" | "dependent") | null;
-                        disability?: string | null;
-                        caregiver?: string | null;
-                        designatedHospital?: string | null;
-                        nearestHospital?: string | null;
+                        illnesses?: null | string;
+                        mobility?: null | ("self_care" | "partial" | "dependent");
+                        disability?: null | string;
+                        caregiver?: null | string;
+                        designatedHospital?: null | string;
+                        nearestHospital?: null | string;
                     };
                 };
             };
@@ -7952,13 +7952,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             cadreId: number;
-                            illnesses: string | null;
-                            mobility: ("self_care" | "partial" | "dependent") | null;
-                            disability: string | null;
-                            caregiver: string | null;
-                            designatedHospital: string | null;
-                            nearestHospital: string | null;
-                            updatedAt: string | null;
+                            illnesses: null | string;
+                            mobility: null | ("self_care" | "partial" | "dependent");
+                            disability: null | string;
+                            caregiver: null | string;
+                            designatedHospital: null | string;
+                            nearestHospital: null | string;
+                            updatedAt: null | string;
                         };
                     };
                 };
@@ -8512,10 +8512,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         relation: string;
-                        birthDate?: string | null;
-                        phone?: string | null;
-                        workUnit?: string | null;
-                        remarks?: string | null;
+                        birthDate?: null | string;
+                        phone?: null | string;
+                        workUnit?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -8531,10 +8531,10 @@ export interface paths {
                             cadreId: number;
                             name: string;
                             relation: string;
-                            birthDate: string | null;
-                            phone: string | null;
-                            workUnit: string | null;
-                            remarks: string | null;
+                            birthDate: null | string;
+                            phone: null | string;
+                            workUnit: null | string;
+                            remarks: null | string;
                         };
                     };
                 };
@@ -8796,10 +8796,10 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         relation?: string;
-                        birthDate?: string | null;
-                        phone?: string | null;
-                        workUnit?: string | null;
-                        remarks?: string | null;
+                        birthDate?: null | string;
+                        phone?: null | string;
+                        workUnit?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -8815,10 +8815,10 @@ export interface paths {
                             cadreId: number;
                             name: string;
                             relation: string;
-                            birthDate: string | null;
-                            phone: string | null;
-                            workUnit: string | null;
-                            remarks: string | null;
+                            birthDate: null | string;
+                            phone: null | string;
+                            workUnit: null | string;
+                            remarks: null | string;
                         };
                     };
                 };
@@ -9220,16 +9220,16 @@ export interface paths {
                 content: {
                     "application/json": {
                         hospital: string;
-                        department?: string | null;
-                        bed?: string | null;
+                        department?: null | string;
+                        bed?: null | string;
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
                          */
                         admittedOn: string;
-                        dischargedOn?: string | null;
-                        condition?: string | null;
-                        outcome?: string | null;
+                        dischargedOn?: null | string;
+                        condition?: null | string;
+                        outcome?: null | string;
                     };
                 };
             };
@@ -9244,16 +9244,16 @@ export interface paths {
                             id: number;
                             cadreId: number;
                             hospital: string;
-                            department: string | null;
-                            bed: string | null;
+                            department: null | string;
+                            bed: null | string;
                             /**
                              * Format: date
                              * @description YYYY-MM-DD
                              */
                             admittedOn: string;
-                            dischargedOn: string | null;
-                            condition: string | null;
-                            outcome: string | null;
+                            dischargedOn: null | string;
+                            condition: null | string;
+                            outcome: null | string;
                         };
                     };
                 };
@@ -9514,16 +9514,16 @@ export interface paths {
                 content: {
                     "application/json": {
                         hospital?: string;
-                        department?: string | null;
-                        bed?: string | null;
+                        department?: null | string;
+                        bed?: null | string;
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
                          */
                         admittedOn?: string;
-                        dischargedOn?: string | null;
-                        condition?: string | null;
-                        outcome?: string | null;
+                        dischargedOn?: null | string;
+                        condition?: null | string;
+                        outcome?: null | string;
                     };
                 };
             };
@@ -9538,16 +9538,16 @@ export interface paths {
                             id: number;
                             cadreId: number;
                             hospital: string;
-                            department: string | null;
-                            bed: string | null;
+                            department: null | string;
+                            bed: null | string;
                             /**
                              * Format: date
                              * @description YYYY-MM-DD
                              */
                             admittedOn: string;
-                            dischargedOn: string | null;
-                            condition: string | null;
-                            outcome: string | null;
+                            dischargedOn: null | string;
+                            condition: null | string;
+                            outcome: null | string;
                         };
                     };
                 };
@@ -9949,16 +9949,16 @@ export interface paths {
                 content: {
                     "application/json": {
                         kind: "trip" | "document";
-                        destination?: string | null;
-                        purpose?: string | null;
-                        departsOn?: string | null;
-                        returnsOn?: string | null;
-                        documentType?: string | null;
-                        documentNo?: string | null;
-                        issuedOn?: string | null;
-                        expiresOn?: string | null;
-                        custody?: string | null;
-                        remarks?: string | null;
+                        destination?: null | string;
+                        purpose?: null | string;
+                        departsOn?: null | string;
+                        returnsOn?: null | string;
+                        documentType?: null | string;
+                        documentNo?: null | string;
+                        issuedOn?: null | string;
+                        expiresOn?: null | string;
+                        custody?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -9973,16 +9973,16 @@ export interface paths {
                             id: number;
                             cadreId: number;
                             kind: "trip" | "document";
-                            destination: string | null;
-                            purpose: string | null;
-                            departsOn: string | null;
-                            returnsOn: string | null;
-                            documentType: string | null;
-                            documentNo: string | null;
-                            issuedOn: string | null;
-                            expiresOn: string | null;
-                            custody: string | null;
-                            remarks: string | null;
+                            destination: null | string;
+                            purpose: null | string;
+                            departsOn: null | string;
+                            returnsOn: null | string;
+                            documentType: null | string;
+                            documentNo: null | string;
+                            issuedOn: null | string;
+                            expiresOn: null | string;
+                            custody: null | string;
+                            remarks: null | string;
                         };
                     };
                 };
@@ -10243,16 +10243,16 @@ export interface paths {
                 content: {
                     "application/json": {
                         kind?: "trip" | "document";
-                        destination?: string | null;
-                        purpose?: string | null;
-                        departsOn?: string | null;
-                        returnsOn?: string | null;
-                        documentType?: string | null;
-                        documentNo?: string | null;
-                        issuedOn?: string | null;
-                        expiresOn?: string | null;
-                        custody?: string | null;
-                        remarks?: string | null;
+                        destination?: null | string;
+                        purpose?: null | string;
+                        departsOn?: null | string;
+                        returnsOn?: null | string;
+                        documentType?: null | string;
+                        documentNo?: null | string;
+                        issuedOn?: null | string;
+                        expiresOn?: null | string;
+                        custody?: null | string;
+                        remarks?: null | string;
                     };
                 };
             };
@@ -10267,16 +10267,16 @@ export interface paths {
                             id: number;
                             cadreId: number;
                             kind: "trip" | "document";
-                            destination: string | null;
-                            purpose: string | null;
-                            departsOn: string | null;
-                            returnsOn: string | null;
-                            documentType: string | null;
-                            documentNo: string | null;
-                            issuedOn: string | null;
-                            expiresOn: string | null;
-                            custody: string | null;
-                            remarks: string | null;
+                            destination: null | string;
+                            purpose: null | string;
+                            departsOn: null | string;
+                            returnsOn: null | string;
+                            documentType: null | string;
+                            documentNo: null | string;
+                            issuedOn: null | string;
+                            expiresOn: null | string;
+                            custody: null | string;
+                            remarks: null | string;
                         };
                     };
                 };
@@ -10533,6 +10533,4472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Branches in your scope: search, filter (kind, org subtree, needs attention), sort, page */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    keyword?: string;
+                    kind?: "standing" | "functional" | "joint" | "thematic" | "general";
+                    orgId?: number;
+                    parentId?: number;
+                    status?: "active" | "dissolved" | "all";
+                    needsAttention?: boolean;
+                    sort?: "name" | "-name" | "foundedOn" | "-foundedOn" | "members" | "-members" | "nextElectionDueOn" | "-nextElectionDueOn" | "id" | "-id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Branch"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up a branch or a general branch (党总支) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        orgId: number;
+                        kind: "standing" | "functional" | "joint" | "thematic" | "general";
+                        basis?: null | string;
+                        parentId?: null | number;
+                        foundedOn?: null | string;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            parentId: null | number;
+                            parentName: null | string;
+                            name: string;
+                            kind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            basis: null | string;
+                            foundedOn: null | string;
+                            dissolvedOn: null | string;
+                            remarks: null | string;
+                            counts: {
+                                primary: number;
+                                participating: number;
+                                mobile: number;
+                                children: number;
+                                childMembers: number;
+                            };
+                            setup: {
+                                advice: "ok" | "join_joint" | "form_general" | "no_branches" | "dissolved";
+                                counted: number;
+                                needsAttention: boolean;
+                            };
+                            secretary: null | {
+                                cadreId: number;
+                                name: string;
+                            };
+                            lastElectionOn: null | string;
+                            nextElectionDueOn: null | string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered branch list as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    keyword?: string;
+                    kind?: "standing" | "functional" | "joint" | "thematic" | "general";
+                    orgId?: number;
+                    parentId?: number;
+                    status?: "active" | "dissolved" | "all";
+                    needsAttention?: boolean;
+                    sort?: "name" | "-name" | "foundedOn" | "-foundedOn" | "members" | "-members" | "nextElectionDueOn" | "-nextElectionDueOn" | "id" | "-id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** General branches with the branches under them, then the other branches (the console tree) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    includeDissolved?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BranchTreeNode"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One branch with its counts, setup advice, secretary and election dates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            parentId: null | number;
+                            parentName: null | string;
+                            name: string;
+                            kind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            basis: null | string;
+                            foundedOn: null | string;
+                            dissolvedOn: null | string;
+                            remarks: null | string;
+                            counts: {
+                                primary: number;
+                                participating: number;
+                                mobile: number;
+                                children: number;
+                                childMembers: number;
+                            };
+                            setup: {
+                                advice: "ok" | "join_joint" | "form_general" | "no_branches" | "dissolved";
+                                counted: number;
+                                needsAttention: boolean;
+                            };
+                            secretary: null | {
+                                cadreId: number;
+                                name: string;
+                            };
+                            lastElectionOn: null | string;
+                            nextElectionDueOn: null | string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a branch entered by mistake (only without members, past or present, and without branches under it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a branch; setting dissolvedOn dissolves it (撤销) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        orgId?: number;
+                        kind?: "standing" | "functional" | "joint" | "thematic" | "general";
+                        basis?: null | string;
+                        parentId?: null | number;
+                        foundedOn?: null | string;
+                        remarks?: null | string;
+                        dissolvedOn?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            parentId: null | number;
+                            parentName: null | string;
+                            name: string;
+                            kind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            basis: null | string;
+                            foundedOn: null | string;
+                            dissolvedOn: null | string;
+                            remarks: null | string;
+                            counts: {
+                                primary: number;
+                                participating: number;
+                                mobile: number;
+                                children: number;
+                                childMembers: number;
+                            };
+                            setup: {
+                                advice: "ok" | "join_joint" | "form_general" | "no_branches" | "dissolved";
+                                counted: number;
+                                needsAttention: boolean;
+                            };
+                            secretary: null | {
+                                cadreId: number;
+                                name: string;
+                            };
+                            lastElectionOn: null | string;
+                            nextElectionDueOn: null | string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/branches/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's members: current, left, or all */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "left" | "all";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BranchMembership"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a party member: primary in a standing branch (one per person), participating in the N */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cadreId: number;
+                        role?: "primary" | "participating";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        joinedOn?: string;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            cadreId: number;
+                            cadreName: string;
+                            cadreOrgName: string;
+                            politicalStatus: null | string;
+                            cadreStatus: "active" | "deceased";
+                            role: "primary" | "participating";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: null | string;
+                            leaveReason: null | string;
+                            transferredToId: null | number;
+                            remarks: null | string;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/members/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's members as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "left" | "all";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/memberships/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a membership with the day and the reason; the record stays as history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        leftOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            cadreId: number;
+                            cadreName: string;
+                            cadreOrgName: string;
+                            politicalStatus: null | string;
+                            cadreStatus: "active" | "deceased";
+                            role: "primary" | "participating";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: null | string;
+                            leaveReason: null | string;
+                            transferredToId: null | number;
+                            remarks: null | string;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/memberships/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a primary membership (组织关系转接) to another standing branch, in one step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toBranchId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            cadreId: number;
+                            cadreName: string;
+                            cadreOrgName: string;
+                            politicalStatus: null | string;
+                            cadreStatus: "active" | "deceased";
+                            role: "primary" | "participating";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: null | string;
+                            leaveReason: null | string;
+                            transferredToId: null | number;
+                            remarks: null | string;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadres/{id}/branch-memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cadre's branch memberships over time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BranchMembership"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/mobile-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mobile members in your scope: current ones, those whose period has ended, or all */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    branchId?: number;
+                    orgId?: number;
+                    status?: "current" | "ended" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BranchMobileMember"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/mobile-members/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mobile members as .xlsx (phones masked) */
+        get: {
+            parameters: {
+                query?: {
+                    branchId?: number;
+                    orgId?: number;
+                    status?: "current" | "ended" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/mobile-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a member of the branch as living elsewhere for a while */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cadreId: number;
+                        livingPlace: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        fromOn: string;
+                        untilOn?: null | string;
+                        contactPerson?: null | string;
+                        contactPhone?: null | string;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            orgName: string;
+                            cadreId: number;
+                            cadreName: string;
+                            livingPlace: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            fromOn: string;
+                            untilOn: null | string;
+                            contactPerson: null | string;
+                            contactPhone: null | string;
+                            remarks: null | string;
+                            current: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/mobile-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mobile-member entry (phone masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            orgName: string;
+                            cadreId: number;
+                            cadreName: string;
+                            livingPlace: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            fromOn: string;
+                            untilOn: null | string;
+                            contactPerson: null | string;
+                            contactPhone: null | string;
+                            remarks: null | string;
+                            current: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a mobile-member entry made by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a mobile-member entry */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        livingPlace?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        fromOn?: string;
+                        untilOn?: null | string;
+                        contactPerson?: null | string;
+                        contactPhone?: null | string;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            orgName: string;
+                            cadreId: number;
+                            cadreName: string;
+                            livingPlace: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            fromOn: string;
+                            untilOn: null | string;
+                            contactPerson: null | string;
+                            contactPhone: null | string;
+                            remarks: null | string;
+                            current: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/branches/mobile-members/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the plain contact phone (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactPhone: null | string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's committee: every post held, or only those held today */
+        get: {
+            parameters: {
+                query?: {
+                    current?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BranchCommitteeMember"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a member of the branch on its committee */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cadreId: number;
+                        post: "secretary" | "deputy_secretary" | "organisation" | "propaganda" | "discipline";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn: string;
+                        endedOn?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            cadreId: number;
+                            cadreName: string;
+                            post: "secretary" | "deputy_secretary" | "organisation" | "propaganda" | "discipline";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startedOn: string;
+                            endedOn: null | string;
+                            current: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/committee/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a committee entry made by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a committee entry (its post or term) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post?: "secretary" | "deputy_secretary" | "organisation" | "propaganda" | "discipline";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn?: string;
+                        endedOn?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            cadreId: number;
+                            cadreName: string;
+                            post: "secretary" | "deputy_secretary" | "organisation" | "propaganda" | "discipline";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startedOn: string;
+                            endedOn: null | string;
+                            current: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/branches/elections/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Branches whose election is due within N days, overdue, or never recorded */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    withinDays: number;
+                    orgId?: number;
+                    kind?: "standing" | "functional" | "joint" | "thematic" | "general";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BranchElectionDue"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/elections/due/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The election reminder list as .xlsx */
+        get: {
+            parameters: {
+                query: {
+                    withinDays: number;
+                    orgId?: number;
+                    kind?: "standing" | "functional" | "joint" | "thematic" | "general";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's elections, latest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BranchElection"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an election held; the next one falls due after its term (3 or 5 years) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        heldOn: string;
+                        place?: null | string;
+                        termYears: 3 | 5;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            heldOn: string;
+                            place: null | string;
+                            termYears: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            nextDueOn: string;
+                            remarks: null | string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/elections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an election record made by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an election record */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        heldOn?: string;
+                        place?: null | string;
+                        termYears?: 3 | 5;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            heldOn: string;
+                            place: null | string;
+                            termYears: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            nextDueOn: string;
+                            remarks: null | string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10582,13 +15048,13 @@ export interface components {
             id: number;
             username: string;
             name: string;
-            phone: string | null;
+            phone: null | string;
             orgId: number;
             orgName: string;
             status: "active" | "disabled";
             mustChangePassword: boolean;
-            lockedUntil: string | null;
-            lastLoginAt: string | null;
+            lockedUntil: null | string;
+            lastLoginAt: null | string;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -10611,13 +15077,13 @@ export interface components {
         };
         Org: {
             id: number;
-            parentId: number | null;
+            parentId: null | number;
             name: string;
             kind: "city" | "county" | "town" | "unit";
-            code: string | null;
+            code: null | string;
             path: string;
             depth: number;
-            liaisonAreaId: number | null;
+            liaisonAreaId: null | number;
             active: boolean;
             sortOrder: number;
         };
@@ -10630,7 +15096,7 @@ export interface components {
             code: string;
             nameZh: string;
             nameEn: string;
-            standard: string | null;
+            standard: null | string;
             editable: boolean;
             itemCount: number;
         };
@@ -10648,13 +15114,13 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             at: string;
-            actorId: number | null;
-            actorName: string | null;
-            sourceIp: string | null;
+            actorId: null | number;
+            actorName: null | string;
+            sourceIp: null | string;
             action: string;
-            entity: string | null;
-            entityId: string | null;
-            summary: string | null;
+            entity: null | string;
+            entityId: null | string;
+            summary: null | string;
             before: unknown;
             after: unknown;
         };
@@ -10670,15 +15136,15 @@ export interface components {
             birthDate: string;
             age: number;
             idNumber: string;
-            mobile: string | null;
+            mobile: null | string;
             category: "lixiu" | "tuixiu";
             orgId: number;
             orgName: string;
-            rank: string | null;
-            treatmentLevel: string | null;
-            politicalStatus: string | null;
-            retiredOn: string | null;
-            livingSituation: string | null;
+            rank: null | string;
+            treatmentLevel: null | string;
+            politicalStatus: null | string;
+            retiredOn: null | string;
+            livingSituation: null | string;
             relocated: boolean;
             status: "active" | "deceased";
         };
@@ -10711,9 +15177,9 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             at: string;
-            actorName: string | null;
+            actorName: null | string;
             action: string;
-            summary: string | null;
+            summary: null | string;
             before: unknown;
             after: unknown;
         };
@@ -10726,60 +15192,225 @@ export interface components {
              * @description YYYY-MM-DD
              */
             diedOn: string;
-            cause: string | null;
-            farewell: string | null;
-            pensionRecipient: string | null;
-            pensionUntil: string | null;
+            cause: null | string;
+            farewell: null | string;
+            pensionRecipient: null | string;
+            pensionUntil: null | string;
         };
         Health: {
             cadreId: number;
-            illnesses: string | null;
-            mobility: ("self_care" | "partial" | "dependent") | null;
-            disability: string | null;
-            caregiver: string | null;
-            designatedHospital: string | null;
-            nearestHospital: string | null;
-            updatedAt: string | null;
+            illnesses: null | string;
+            mobility: null | ("self_care" | "partial" | "dependent");
+            disability: null | string;
+            caregiver: null | string;
+            designatedHospital: null | string;
+            nearestHospital: null | string;
+            updatedAt: null | string;
         };
         FamilyMember: {
             id: number;
             cadreId: number;
             name: string;
             relation: string;
-            birthDate: string | null;
-            phone: string | null;
-            workUnit: string | null;
-            remarks: string | null;
+            birthDate: null | string;
+            phone: null | string;
+            workUnit: null | string;
+            remarks: null | string;
         };
         HospitalStay: {
             id: number;
             cadreId: number;
             hospital: string;
-            department: string | null;
-            bed: string | null;
+            department: null | string;
+            bed: null | string;
             /**
              * Format: date
              * @description YYYY-MM-DD
              */
             admittedOn: string;
-            dischargedOn: string | null;
-            condition: string | null;
-            outcome: string | null;
+            dischargedOn: null | string;
+            condition: null | string;
+            outcome: null | string;
         };
         Travel: {
             id: number;
             cadreId: number;
             kind: "trip" | "document";
-            destination: string | null;
-            purpose: string | null;
-            departsOn: string | null;
-            returnsOn: string | null;
-            documentType: string | null;
-            documentNo: string | null;
-            issuedOn: string | null;
-            expiresOn: string | null;
-            custody: string | null;
-            remarks: string | null;
+            destination: null | string;
+            purpose: null | string;
+            departsOn: null | string;
+            returnsOn: null | string;
+            documentType: null | string;
+            documentNo: null | string;
+            issuedOn: null | string;
+            expiresOn: null | string;
+            custody: null | string;
+            remarks: null | string;
+        };
+        Branch: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            parentId: null | number;
+            parentName: null | string;
+            name: string;
+            kind: "standing" | "functional" | "joint" | "thematic" | "general";
+            basis: null | string;
+            foundedOn: null | string;
+            dissolvedOn: null | string;
+            remarks: null | string;
+            counts: {
+                primary: number;
+                participating: number;
+                mobile: number;
+                children: number;
+                childMembers: number;
+            };
+            setup: {
+                advice: "ok" | "join_joint" | "form_general" | "no_branches" | "dissolved";
+                counted: number;
+                needsAttention: boolean;
+            };
+            secretary: null | {
+                cadreId: number;
+                name: string;
+            };
+            lastElectionOn: null | string;
+            nextElectionDueOn: null | string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            updatedAt: string;
+        };
+        BranchTreeNode: {
+            id: number;
+            name: string;
+            kind: "standing" | "functional" | "joint" | "thematic" | "general";
+            orgId: number;
+            orgName: string;
+            dissolvedOn: null | string;
+            members: number;
+            advice: "ok" | "join_joint" | "form_general" | "no_branches" | "dissolved";
+            children: {
+                id: number;
+                name: string;
+                kind: "standing" | "functional" | "joint" | "thematic" | "general";
+                orgId: number;
+                orgName: string;
+                dissolvedOn: null | string;
+                members: number;
+                advice: "ok" | "join_joint" | "form_general" | "no_branches" | "dissolved";
+            }[];
+        };
+        BranchMembership: {
+            id: number;
+            branchId: number;
+            branchName: string;
+            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+            cadreId: number;
+            cadreName: string;
+            cadreOrgName: string;
+            politicalStatus: null | string;
+            cadreStatus: "active" | "deceased";
+            role: "primary" | "participating";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            joinedOn: string;
+            leftOn: null | string;
+            leaveReason: null | string;
+            transferredToId: null | number;
+            remarks: null | string;
+            active: boolean;
+        };
+        BranchMobileMember: {
+            id: number;
+            branchId: number;
+            branchName: string;
+            orgName: string;
+            cadreId: number;
+            cadreName: string;
+            livingPlace: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            fromOn: string;
+            untilOn: null | string;
+            contactPerson: null | string;
+            contactPhone: null | string;
+            remarks: null | string;
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            updatedAt: string;
+        };
+        BranchCommitteeMember: {
+            id: number;
+            branchId: number;
+            cadreId: number;
+            cadreName: string;
+            post: "secretary" | "deputy_secretary" | "organisation" | "propaganda" | "discipline";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startedOn: string;
+            endedOn: null | string;
+            current: boolean;
+        };
+        BranchElectionDue: {
+            branchId: number;
+            branchName: string;
+            kind: "standing" | "functional" | "joint" | "thematic" | "general";
+            orgId: number;
+            orgName: string;
+            lastElectionOn: null | string;
+            termYears: null | number;
+            nextDueOn: null | string;
+            daysLeft: null | number;
+            status: "none" | "overdue" | "due";
+        };
+        BranchElection: {
+            id: number;
+            branchId: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            heldOn: string;
+            place: null | string;
+            termYears: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            nextDueOn: string;
+            remarks: null | string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            updatedAt: string;
         };
     };
     responses: never;
