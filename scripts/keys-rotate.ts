@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
+import { reencryptBranches } from '../server/modules/branches/branches.keys.ts';
 import { reencryptCadres } from '../server/modules/cadres/cadres.keys.ts';
 import {
   addKey,
@@ -46,8 +47,9 @@ const keyring = new Keyring(next);
 const db = openDatabase(config);
 const started = Date.now();
 const count = await reencryptCadres(db, keyring, (n) => process.stdout.write(`\r${n} records re-encrypted`));
+const phones = await reencryptBranches(db, keyring);
 await db.destroy();
 writeKeyFile(config.keysFile, retainKeys(next, [next.active]));
 process.stdout.write(
-  `\nRotated to key ${next.active}: ${count} records re-encrypted in ${((Date.now() - started) / 1000).toFixed(1)} s; old keys removed.\n`,
+  `\nRotated to key ${next.active}: ${count} records and ${phones} mobile-member phones re-encrypted in ${((Date.now() - started) / 1000).toFixed(1)} s; old keys removed.\n`,
 );

@@ -28,6 +28,11 @@ export interface Database {
   cadre_deaths: CadreDeathsTable;
   workflow_items: WorkflowItemsTable;
   workflow_events: WorkflowEventsTable;
+  branches: BranchesTable;
+  branch_memberships: BranchMembershipsTable;
+  branch_mobile_members: BranchMobileMembersTable;
+  branch_committee_members: BranchCommitteeMembersTable;
+  branch_elections: BranchElectionsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -366,3 +371,94 @@ export interface WorkflowEventsTable {
   comment: string | null;
   at: string;
 }
+
+export interface BranchesTable {
+  id: Generated<number>;
+  org_id: number;
+  /** the general branch (党总支) above, if any */
+  parent_id: number | null;
+  name: string;
+  /** standing (建制性) | functional (功能型) | joint (兼合式) | thematic (特色化) | general (党总支) */
+  kind: string;
+  /** dictionary branch_basis: what a non-standing branch is formed around; null otherwise */
+  basis: string | null;
+  founded_on: string | null;
+  /** 撤销日期: set when the branch is dissolved */
+  dissolved_on: string | null;
+  remarks: string | null;
+  /** derived from branch_elections: the latest election (换届) */
+  last_election_on: string | null;
+  /** derived: the latest election plus its term */
+  next_election_due_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BranchMembershipsTable {
+  id: Generated<number>;
+  branch_id: number;
+  cadre_id: number;
+  /** primary (组织关系所在) | participating (参与的非建制支部) */
+  role: string;
+  joined_on: string;
+  /** null while the membership is open */
+  left_on: string | null;
+  leave_reason: string | null;
+  /** the membership a transfer (组织关系转接) opened in the new branch */
+  transferred_to_id: number | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BranchMobileMembersTable {
+  id: Generated<number>;
+  branch_id: number;
+  cadre_id: number;
+  /** where the member lives meanwhile (流入地) */
+  living_place: string;
+  from_on: string;
+  until_on: string | null;
+  contact_person: string | null;
+  /** SM4-sealed phone number */
+  contact_phone_enc: string | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BranchCommitteeMembersTable {
+  id: Generated<number>;
+  branch_id: number;
+  cadre_id: number;
+  /** secretary | deputy_secretary | organisation | propaganda | discipline */
+  post: string;
+  started_on: string;
+  ended_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BranchElectionsTable {
+  id: Generated<number>;
+  branch_id: number;
+  held_on: string;
+  place: string | null;
+  /** 3 or 5 */
+  term_years: number;
+  /** derived: held_on plus the term */
+  next_due_on: string;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type BranchRow = Selectable<BranchesTable>;
+
+export type BranchMembershipRow = Selectable<BranchMembershipsTable>;
+
+export type BranchMobileMemberRow = Selectable<BranchMobileMembersTable>;
+
+export type BranchCommitteeMemberRow = Selectable<BranchCommitteeMembersTable>;
+
+export type BranchElectionRow = Selectable<BranchElectionsTable>;

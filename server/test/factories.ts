@@ -170,3 +170,49 @@ export async function makeCadre(
   if (res.statusCode !== 201) throw new Error(`makeCadre: ${res.statusCode} ${res.body}`);
   return { ...res.json(), idNumber };
 }
+
+/** A party branch created through the API by the given client; its org is created when none is given. */
+export async function makeBranch(
+  ctx: TestContext,
+  client: Client,
+  body: Partial<Record<string, unknown>> & { orgId?: number } = {},
+): Promise<{ id: number; orgId: number; name: string; kind: string; [k: string]: unknown }> {
+  const orgId = body.orgId ?? (await makeOrg(ctx.db)).id;
+  const kind = (body.kind as string | undefined) ?? 'standing';
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/branches',
+    headers: client.headers,
+    payload: {
+      name: `第${next()}党支部`,
+      kind,
+      ...(['functional', 'joint', 'thematic'].includes(kind) && { basis: 'interest' }),
+      ...body,
+      orgId,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`makeBranch: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/**
+ * A membership created through the API: the given cadre, or a new party-member cadre in the branch's
+ * org when none is given.
+ */
+export async function addMember(
+  ctx: TestContext,
+  client: Client,
+  branch: { id: number; orgId: number },
+  body: Partial<Record<string, unknown>> & { cadreId?: number } = {},
+): Promise<{ id: number; cadreId: number; role: string; [k: string]: unknown }> {
+  const cadreId =
+    body.cadreId ?? (await makeCadre(ctx, client, { orgId: branch.orgId, politicalStatus: '01' })).id;
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/branches/${branch.id}/members`,
+    headers: client.headers,
+    payload: { ...body, cadreId },
+  });
+  if (res.statusCode !== 201) throw new Error(`addMember: ${res.statusCode} ${res.body}`);
+  return res.json();
+}

@@ -107,6 +107,29 @@ export async function findCadre(db: Conn, id: number, scope: Scope | null) {
     .executeTakeFirst();
 }
 
+/** Names, orgs and statuses of records by id (to show people linked to other records). */
+export async function findSummaries(db: Conn, ids: number[]) {
+  const rows: {
+    id: number;
+    name: string;
+    org_id: number;
+    org_name: string;
+    political_status: string | null;
+    status: string;
+  }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('cadres as c')
+        .innerJoin('orgs as o', 'o.id', 'c.org_id')
+        .select(['c.id', 'c.name', 'c.org_id', 'o.name as org_name', 'c.political_status', 'c.status'])
+        .where('c.id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 /** The record holding an ID number (by blind index), wherever it is. */
 export async function findByIdNumberIndex(db: Conn, bidx: string) {
   return db

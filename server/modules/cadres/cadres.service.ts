@@ -600,3 +600,54 @@ export async function reverseDeath(
 export function cadreInScope(orgPath: string, scope: Scope | null) {
   return pathInScope(orgPath, scope);
 }
+
+/** What another module may know of a person it links to its records (a branch membership, a post). */
+export interface CadreSummary {
+  id: number;
+  name: string;
+  orgId: number;
+  orgName: string;
+  politicalStatus: string | null;
+  /** a member or probationary member of the Communist Party of China (政治面貌 01 or 02) */
+  partyMember: boolean;
+  status: 'active' | 'deceased';
+}
+
+const PARTY_MEMBER_CODES = new Set(['01', '02']);
+
+function toSummary(r: {
+  id: number;
+  name: string;
+  org_id: number;
+  org_name: string;
+  political_status: string | null;
+  status: string;
+}): CadreSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    politicalStatus: r.political_status,
+    partyMember: r.political_status !== null && PARTY_MEMBER_CODES.has(r.political_status),
+    status: r.status as CadreSummary['status'],
+  };
+}
+
+/**
+ * A person the caller may link to a record of another module: only inside the caller's scope, and
+ * answering `cadre.not_found` outside it as for a missing one.
+ */
+export async function cadreSummary(db: Db, id: number, scope: Scope | null): Promise<CadreSummary> {
+  return toSummary(await loadCadre(db, id, scope));
+}
+
+/**
+ * People already linked to records the caller may see (a branch's members), by id. Not a way to look
+ * people up: the ids come from the caller's own, scope-checked records.
+ */
+export async function cadreSummaries(db: Db, ids: readonly number[]): Promise<Map<number, CadreSummary>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await repo.findSummaries(db, unique) : [];
+  return new Map(rows.map((r) => [r.id, toSummary(r)]));
+}

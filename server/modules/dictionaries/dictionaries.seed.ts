@@ -304,6 +304,15 @@ const LIVING_SITUATION: DictionaryItemSeed[] = [
   { code: 'other', labelZh: '其他', labelEn: 'Other' },
 ];
 
+/** 非建制支部的组建依据: what a branch of the "N" of "1+N" is formed around. */
+const BRANCH_BASIS: DictionaryItemSeed[] = [
+  { code: 'interest', labelZh: '兴趣爱好', labelEn: 'Shared interest' },
+  { code: 'residence', labelZh: '居住地', labelEn: 'Place of residence' },
+  { code: 'activity_centre', labelZh: '活动阵地', labelEn: 'Activity centre' },
+  { code: 'association', labelZh: '社团组织', labelEn: 'Association' },
+  { code: 'other', labelZh: '其他', labelEn: 'Other' },
+];
+
 export const DICTIONARY_SEEDS: DictionarySeed[] = [
   {
     code: 'gender',
@@ -376,5 +385,13 @@ export const DICTIONARY_SEEDS: DictionarySeed[] = [
     standard: null,
     editable: true,
     items: LIVING_SITUATION,
+  },
+  {
+    code: 'branch_basis',
+    nameZh: '非建制支部组建依据',
+    nameEn: 'Basis of a non-standing branch',
+    standard: null,
+    editable: true,
+    items: BRANCH_BASIS,
   },
 ];

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'cadres:health',
   'cadres:import',
   'cadres:export',
+  'branches:read',
+  'branches:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +55,8 @@ const ROSTER_STAFF: Permission[] = [
   'cadres:export',
   'cadres:reveal',
 ];
+/** What keeps the party branches: branches, memberships, mobile members, committees, elections. */
+const BRANCH_STAFF: Permission[] = ['branches:read', 'branches:write'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -98,30 +102,30 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'city_staff',
     name: '市局工作人员',
     description: '市委老干部局各科室工作人员，管理全市业务',
-    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF],
+    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF],
   },
   {
     code: 'county_staff',
     name: '县区工作人员',
     description: '县（市、区）老干部局工作人员，管理本县区业务',
-    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF],
+    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF],
   },
   {
     code: 'unit_staff',
     name: '单位工作人员',
     description: '单位老干部处工作人员，管理本单位离退休干部',
-    permissions: [...READ_BASICS, ...ROSTER_STAFF],
+    permissions: [...READ_BASICS, ...ROSTER_STAFF, ...BRANCH_STAFF],
   },
   {
     code: 'branch_secretary',
     name: '支部书记',
     description: '离退休干部党支部书记',
-    permissions: [...READ_BASICS, 'cadres:read'],
+    permissions: [...READ_BASICS, 'cadres:read', ...BRANCH_STAFF],
   },
   {
     code: 'leader',
     name: '领导（只读）',
     description: '查看本范围内的数据和报表，不能修改',
-    permissions: [...READ_BASICS, 'users:read', 'cadres:read'],
+    permissions: [...READ_BASICS, 'users:read', 'cadres:read', 'branches:read'],
   },
 ];

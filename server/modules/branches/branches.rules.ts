@@ -1,0 +1,98 @@
+import { AppError, type FieldProblem } from '../../errors.ts';
+import type { BranchKind, CommitteePost, MembershipRole, SetupAdvice } from './branches.schema.ts';
+
+/** 正式党员3人以上的，应当成立党支部: the fewest members a branch of its own needs. */
+export const MIN_MEMBERS = 3;
+/** At this many members a branch calls for a general branch (党总支) with branches under it. */
+export const GENERAL_AT = 50;
+
+/** The kinds of the "N" of "1+N": non-standing branches, formed around a basis. */
+export const NON_STANDING: readonly BranchKind[] = ['functional', 'joint', 'thematic'];
+
+/** Posts only one person holds at a time; deputy secretaries may be several. */
+export const SINGLE_HOLDER_POSTS: readonly CommitteePost[] = [
+  'secretary',
+  'organisation',
+  'propaganda',
+  'discipline',
+];
+
+/** Today's date, YYYY-MM-DD, in China (UTC+8). */
+export function today(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The membership a branch of a kind holds: primary in standing ones, participating in the N; none in a general branch. */
+export function roleFor(kind: BranchKind): MembershipRole | null {
+  if (kind === 'standing') return 'primary';
+  return NON_STANDING.includes(kind) ? 'participating' : null;
+}
+
+/**
+ * The setup rule's advice for a branch: a general branch needs branches under it; any other needs at
+ * least three members and, at fifty, becomes a general branch with branches under it.
+ */
+export function setupAdvice(
+  kind: BranchKind,
+  dissolved: boolean,
+  members: number,
+  children: number,
+): { advice: SetupAdvice; counted: number; needsAttention: boolean } {
+  if (dissolved)
+    return { advice: 'dissolved', counted: kind === 'general' ? children : members, needsAttention: false };
+  if (kind === 'general') {
+    const advice = children === 0 ? 'no_branches' : 'ok';
+    return { advice, counted: children, needsAttention: advice !== 'ok' };
+  }
+  const advice = members < MIN_MEMBERS ? 'join_joint' : members >= GENERAL_AT ? 'form_general' : 'ok';
+  return { advice, counted: members, needsAttention: advice !== 'ok' };
+}
+
+/** A date some whole years later; 29 February falls on 28 February in a common year. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** A date some days later (or earlier, for a negative count). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Whether two periods (open-ended when they have no end) share a day. */
+export function overlaps(
+  a: { from: string; until: string | null },
+  b: { from: string; until: string | null },
+): boolean {
+  return (a.until === null || b.from <= a.until) && (b.until === null || a.from <= b.until);
+}
+
+/** A refusal of one field of the input, naming the rule, in both languages. */
+export function fieldProblem(field: string, rule: string, zh: string, en: string): FieldProblem {
+  return { field: `body.${field}`, rule, message: zh, messages: { zh, en } };
+}
+
+/** Refuses a date after today. */
+export function notInFuture(field: string, value: string | null | undefined, on = today()) {
+  if (value && value > on) {
+    throw new AppError('validation', [
+      fieldProblem(field, 'not_in_future', '日期不能晚于今天', 'The date cannot be later than today'),
+    ]);
+  }
+}
+
+/** Refuses an end before its start. */
+export function inOrder(field: string, start: string | null | undefined, end: string | null | undefined) {
+  if (start && end && end < start) {
+    throw new AppError('validation', [
+      fieldProblem(field, 'date_order', '结束日期不能早于开始日期', 'The end cannot precede the start'),
+    ]);
+  }
+}
