@@ -32,8 +32,9 @@ const actor: Actor = { userId: null, name: 'demo-seed', ip: null, requestId: nul
 
 /**
  * Loads the demo city when the database is empty: Nantong with its seven county-level divisions and
- * their towns, 123 city units in 7 liaison areas, synthetic departments in every county, and one demo
- * account per built-in role. Deterministic; does nothing when the tree already has a root.
+ * their towns, 123 city units in 7 liaison areas, synthetic departments in every county, one demo
+ * account per built-in role, the roster, and the party branches of its party members.
+ * Deterministic; does nothing when the tree already has a root.
  */
 export async function seedDemo(
   db: Db,
