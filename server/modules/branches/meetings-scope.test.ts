@@ -8,6 +8,7 @@ import {
   makeOrg,
   makeRole,
   makeUser,
+  meetingSubmitter,
   signedInUser,
   signIn,
 } from '../../test/factories.ts';
@@ -71,7 +72,12 @@ async function countyData(unit: { id: number }, name: string) {
       presentCount: 1,
     })
   ).json();
-  await asCity('POST', `/api/branches/meetings/${submitted.id}/transitions/submit`, {});
+  await call(
+    'POST',
+    `/api/branches/meetings/${submitted.id}/transitions/submit`,
+    {},
+    await meetingSubmitter(ctx, submitted.id),
+  );
   return { branch, draft, submitted, file };
 }
 

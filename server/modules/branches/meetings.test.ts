@@ -8,6 +8,7 @@ import {
   makeCadre,
   makeCounty,
   makeOrg,
+  meetingSubmitter,
   signedInUser,
 } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -43,12 +44,13 @@ async function branchWith(members: number, body: Record<string, unknown> = {}) {
 const create = (branchId: number, body: Record<string, unknown>, client: Client = city.client) =>
   api('POST', `/api/branches/${branchId}/meetings`, body, client);
 
-const step = (id: number, action: string, comment?: string, client: Client = city.client) =>
+/** Takes a step as the given client; by default a submit by the branch's own secretary, else the city. */
+const step = async (id: number, action: string, comment?: string, client?: Client) =>
   api(
     'POST',
     `/api/branches/meetings/${id}/transitions/${action}`,
     comment === undefined ? {} : { comment },
-    client,
+    client ?? (action === 'submit' ? await meetingSubmitter(ctx, id) : city.client),
   );
 
 /** A meeting of one expected and one present, moved through the given steps by the city. */
@@ -341,12 +343,9 @@ describe('review', () => {
     expect((await get()).state).toBe('submitted');
 
     const returned = await step(id, 'return', '缺少缺席人员和议题', countyStaff.client);
-    // County staff keep meetings too (meetings:write), so they may submit a returned one themselves.
-    expect(returned.json()).toMatchObject({
-      state: 'returned',
-      editable: true,
-      actions: [{ action: 'submit' }],
-    });
+    // The county may keep meetings too (meetings:write), but submitting is the branch's own step.
+    expect(returned.json()).toMatchObject({ state: 'returned', editable: true, actions: [] });
+    expect((await get(countyStaff.client)).actions).toEqual([]);
     expect((await get()).actions.map((a: { action: string }) => a.action)).toEqual(['submit']);
 
     const edited = await api(
@@ -464,15 +463,16 @@ describe('review', () => {
     expect(await todo(leader.client)).toBeUndefined();
 
     await step(id, 'return', '照片不清晰', countyStaff.client);
-    // Whoever may submit it has it back: the branch, its unit's staff, and the county's staff (who
-    // keep meetings too), now to submit rather than to review.
-    for (const client of [secretary.client, unitStaff.client, countyStaff.client]) {
+    // The branch's own people have it back to submit; the county, which may also keep meetings, does
+    // not find it among the things waiting for it.
+    for (const client of [secretary.client, unitStaff.client]) {
       expect(await todo(client)).toMatchObject({
         state: 'returned',
         stateLabel: { zh: '已退回', en: 'Returned' },
         actions: [{ action: 'submit' }],
       });
     }
+    expect(await todo(countyStaff.client)).toBeUndefined();
     const counts = (await api('GET', '/api/todos/counts', undefined, secretary.client)).json();
     expect(counts.workflows).toContainEqual(expect.objectContaining({ workflow: 'meeting' }));
   });

@@ -23,6 +23,7 @@ export const meetingWorkflow = registerWorkflow(
         from: ['draft', 'returned'],
         to: 'submitted',
         permission: 'meetings:write',
+        own: true,
         label: L('提交审核', 'Submit'),
       },
       approve: {

@@ -85,6 +85,8 @@ export interface TodoFilter {
   anywhere: string[];
   /** states waiting for the caller only strictly below their own org */
   below: string[];
+  /** states waiting for the caller only at their own org */
+  own: string[];
 }
 
 type ItemsEb = ExpressionBuilder<Database & { i: WorkflowItemsTable }, 'i'>;
@@ -103,6 +105,8 @@ function waiting(eb: ItemsEb, scope: Scope, filters: TodoFilter[]) {
         if (f.anywhere.length > 0) states.push(eb('i.state', 'in', f.anywhere));
         if (f.below.length > 0)
           states.push(eb.and([eb('i.state', 'in', f.below), eb('i.org_id', '<>', scope.orgId)]));
+        if (f.own.length > 0)
+          states.push(eb.and([eb('i.state', 'in', f.own), eb('i.org_id', '=', scope.orgId)]));
         return eb.and([eb('i.workflow', '=', f.workflow), eb.or(states)]);
       }),
     ),
