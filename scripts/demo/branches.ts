@@ -902,41 +902,50 @@ export async function generateBranches(
 export interface DemoBranch {
   id: number;
   orgId: number;
+  orgName: string;
+  orgPath: string;
   name: string;
   kind: BranchKind;
   parentId: number | null;
   foundedOn: string | null;
   /** open memberships (primary in standing branches, participating in the others; none in general ones) */
   memberIds: number[];
+  /** the day each of memberIds joined, in the same order */
+  memberSince: string[];
   secretaryId: number | null;
+  /** the committee (支委会) on the day: its members and since when they sit on it */
+  committee: { cadreId: number; since: string }[];
 }
+
+const POSTS: CommitteePost[] = ['secretary', 'deputy_secretary', ...COMMITTEE_POSTS];
 
 /** The working branches in id order, with their members and secretaries: what the demo meetings hang on. */
 export async function listDemoBranches(db: Db, on: string): Promise<DemoBranch[]> {
-  const rows = await repo.listAllBranches(db, { scope: WHOLE_TREE, status: 'active' }, 'id', on);
-  const members = new Map(
-    [...groupBy(await repo.listOpenMemberships(db), (m) => m.branch_id)].map(([id, ms]) => [
-      id,
-      ms.map((m) => m.cadre_id),
-    ]),
-  );
+  const rows = await repo.listWorkingBranches(db);
+  const members = groupBy(await repo.listOpenMemberships(db), (m) => m.branch_id);
+  const ids = rows.map((b) => b.id);
   const secretaries = new Map<number, number>();
-  for (const h of await repo.holdersOn(
-    db,
-    rows.map((b) => b.id),
-    'secretary',
-    on,
-  )) {
-    secretaries.set(h.branch_id, h.cadre_id);
+  const committees = new Map<number, { cadreId: number; since: string }[]>();
+  for (const post of POSTS) {
+    for (const h of await repo.holdersOn(db, ids, post, on)) {
+      if (post === 'secretary') secretaries.set(h.branch_id, h.cadre_id);
+      const c = committees.get(h.branch_id) ?? [];
+      if (!c.some((x) => x.cadreId === h.cadre_id)) c.push({ cadreId: h.cadre_id, since: h.started_on });
+      committees.set(h.branch_id, c);
+    }
   }
   return rows.map((b) => ({
     id: b.id,
     orgId: b.org_id,
+    orgName: b.org_name,
+    orgPath: b.org_path,
     name: b.name,
     kind: b.kind as BranchKind,
     parentId: b.parent_id,
     foundedOn: b.founded_on,
-    memberIds: members.get(b.id) ?? [],
+    memberIds: (members.get(b.id) ?? []).map((m) => m.cadre_id),
+    memberSince: (members.get(b.id) ?? []).map((m) => m.joined_on),
     secretaryId: secretaries.get(b.id) ?? null,
+    committee: committees.get(b.id) ?? [],
   }));
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../server/platform/audit/audit.ts';
 import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
 import { generateBranches, SECRETARY_UNIT } from './branches.ts';
 import { generateCadres } from './cadres.ts';
+import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
 
 /** The size of the demo roster: Nantong's order of magnitude (about 600 lixiu, all over 90). */
@@ -120,5 +121,22 @@ export async function seedDemo(
         `(branch ${b.secretaryBranch.id}, ${b.secretaryBranch.members} members)`,
     );
   }
+
+  const meetingsStarted = Date.now();
+  const m = await generateMeetings(db, {
+    seed: 20261201,
+    today: today(),
+    secretaryOrgId: b.secretaryBranch?.orgId ?? null,
+    secretaryBranchId: b.secretaryBranch?.id ?? null,
+  });
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+  log(
+    `demo: ${m.meetings} meetings (${list(m.byType)}; ${list(m.byState)}), ${m.absences} absences, ` +
+      `${m.events} review events; standing branches ${list(m.profiles)} ` +
+      `in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)} s`,
+  );
   return true;
 }

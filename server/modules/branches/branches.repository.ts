@@ -719,6 +719,26 @@ export async function listPartyMembers(db: Conn) {
     .execute();
 }
 
+/** The working branches with their orgs, in id order, without counts (reading the demo branches back). */
+export async function listWorkingBranches(db: Conn) {
+  return db
+    .selectFrom('branches as b')
+    .innerJoin('orgs as o', 'o.id', 'b.org_id')
+    .select([
+      'b.id',
+      'b.org_id',
+      'b.name',
+      'b.kind',
+      'b.parent_id',
+      'b.founded_on',
+      'o.name as org_name',
+      'o.path as org_path',
+    ])
+    .where('b.dissolved_on', 'is', null)
+    .orderBy('b.id')
+    .execute();
+}
+
 /** Every open membership, by branch (reading the demo branches back). */
 export async function listOpenMemberships(db: Conn) {
   return db

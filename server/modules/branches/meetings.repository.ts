@@ -39,6 +39,28 @@ export async function insertMeeting(db: Conn, row: Insertable<BranchMeetingsTabl
   return r.id;
 }
 
+/** Writes many meetings at once (the demo data), answering their ids in the rows' order. */
+export async function insertMeetings(db: Conn, rows: Insertable<BranchMeetingsTable>[]) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    ids.push(
+      ...(await db.insertInto('branch_meetings').values(chunk).returning('id').execute()).map((r) => r.id),
+    );
+  }
+  return ids;
+}
+
+/** Writes many absences at once, of any meetings (the demo data). */
+export async function insertAbsences(db: Conn, rows: Insertable<BranchMeetingAbsencesTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('branch_meeting_absences')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
 export async function updateMeeting(db: Conn, id: number, row: Updateable<BranchMeetingsTable>) {
   await db.updateTable('branch_meetings').set(row).where('id', '=', id).execute();
 }

@@ -43,6 +43,31 @@ export async function insertItem(db: Conn, row: Insertable<WorkflowItemsTable>) 
   return r.id;
 }
 
+/**
+ * Writes many items at once, answering their ids in the rows' order: records that enter a workflow
+ * in bulk with their history already taken (the demo data), their events written by insertEvents.
+ */
+export async function insertItems(db: Conn, rows: Insertable<WorkflowItemsTable>[]) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    ids.push(
+      ...(await db.insertInto('workflow_items').values(chunk).returning('id').execute()).map((r) => r.id),
+    );
+  }
+  return ids;
+}
+
+/** Writes many events at once, in the given order (an item's events oldest first). */
+export async function insertEvents(db: Conn, rows: Insertable<WorkflowEventsTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('workflow_events')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
 export async function updateItem(db: Conn, id: number, row: Updateable<WorkflowItemsTable>) {
   await db.updateTable('workflow_items').set(row).where('id', '=', id).execute();
 }
