@@ -2,9 +2,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listDemoBranches, SECRETARY_UNIT } from '../../scripts/demo/branches.ts';
-import { seedDemo } from '../../scripts/demo/seed.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo/seed.ts';
 import { today } from '../modules/branches/branches.rules.ts';
 import { loadKeyring } from '../platform/crypto/personal-data.ts';
+import { signIn } from './factories.ts';
 import { createTestApp } from './test-app.ts';
 
 const ctx = await createTestApp();
@@ -165,5 +166,116 @@ describe('the demo branches', () => {
       await count(sql`select count(*) as n from branches where org_id = ${account.org_id}
         and kind = 'standing' and name = ${`${SECRETARY_UNIT}离退休干部第一党支部`}`),
     ).toBe(1);
+  });
+});
+
+describe('the demo meetings', () => {
+  it('cover the year in every meeting type, with attendance that adds up', async () => {
+    const types = await ctx.db
+      .selectFrom('branch_meetings')
+      .select((eb) => ['type', eb.fn.countAll<number>().as('n')])
+      .groupBy('type')
+      .execute();
+    expect(types).toHaveLength(7);
+    expect(
+      await count(sql`select count(*) as n from branch_meetings m where m.present_count > m.expected_count
+        or m.present_count < 1 or m.present_count + (select count(*) from branch_meeting_absences a
+          where a.meeting_id = m.id) <> m.expected_count or m.held_on >= ${today()}`),
+    ).toBe(0);
+    // the absent are members of the branch, with a reason
+    expect(
+      await count(sql`select count(*) as n from branch_meeting_absences a
+        join branch_meetings m on m.id = a.meeting_id where a.reason = '' or a.cadre_id is null
+        or not exists (select 1 from branch_memberships bm where bm.branch_id = m.branch_id
+          and bm.cadre_id = a.cadre_id)`),
+    ).toBe(0);
+  });
+
+  it('each have a review whose state is where its events lead, after the meeting', async () => {
+    expect(
+      await count(sql`select count(*) as n from branch_meetings m where (select count(*) from workflow_items w
+        where w.workflow = 'meeting' and w.record_id = m.id) <> 1`),
+    ).toBe(0);
+    const items = await ctx.db
+      .selectFrom('workflow_items as w')
+      .innerJoin('branch_meetings as m', 'm.id', 'w.record_id')
+      .select(['w.id', 'w.state', 'w.updated_at', 'm.held_on'])
+      .where('w.workflow', '=', 'meeting')
+      .execute();
+    const events = await ctx.db.selectFrom('workflow_events').selectAll().orderBy('id').execute();
+    const byItem = new Map<number, typeof events>();
+    for (const e of events) byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);
+    const now = new Date().toISOString();
+    const states = new Map<string, number>();
+    for (const item of items) {
+      const chain = byItem.get(item.id) ?? [];
+      expect(chain[0]).toMatchObject({ action: 'start', from_state: null, to_state: 'draft' });
+      for (const [i, e] of chain.entries()) {
+        if (i > 0) expect(e.from_state).toBe(chain[i - 1]?.to_state);
+        if (e.action === 'return') expect(e.comment).toBeTruthy();
+        expect(e.at.slice(0, 10) >= item.held_on && e.at <= now).toBe(true);
+      }
+      expect(chain.at(-1)?.to_state).toBe(item.state);
+      expect(chain.at(-1)?.at).toBe(item.updated_at);
+      states.set(item.state, (states.get(item.state) ?? 0) + 1);
+    }
+    expect(states.get('approved')).toBeGreaterThan(items.length * 0.8);
+    for (const s of ['draft', 'submitted', 'returned']) expect(states.get(s)).toBeGreaterThan(0);
+  });
+
+  it('drive the matrix by the approved ones: most done, some branches behind', async () => {
+    const year = Number(today().slice(0, 4));
+    const city = await signIn(ctx, 'city', DEMO_PASSWORD);
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/branches/meetings/matrix?year=${year}`,
+      headers: city.read,
+    });
+    expect(res.statusCode).toBe(200);
+    const { total } = res.json();
+    if (today().slice(5) >= '03-01') {
+      expect(total.rate).toBeGreaterThan(75);
+      expect(total.rate).toBeLessThan(98);
+      expect(total.behindBranches).toBeGreaterThan(total.branches * 0.1);
+    }
+    // One branch's grid counts exactly its approved meetings of the year.
+    const branch = await ctx.db
+      .selectFrom('branches')
+      .select('id')
+      .where('name', '=', `${SECRETARY_UNIT}离退休干部第一党支部`)
+      .executeTakeFirstOrThrow();
+    const grid = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/branches/${branch.id}/meetings/matrix?year=${year}`,
+        headers: city.read,
+      })
+    ).json();
+    const held = Object.values(grid.cells as Record<string, { held: number }[]>)
+      .flat()
+      .reduce((sum, c) => sum + c.held, 0);
+    expect(held).toBe(
+      await count(sql`select count(*) as n from branch_meetings m join workflow_items w
+        on w.workflow = 'meeting' and w.record_id = m.id and w.state = 'approved'
+        where m.branch_id = ${branch.id} and m.held_on like ${`${year}-%`}`),
+    );
+  });
+
+  it('leave the demo secretary a returned meeting and `rugao` meetings to review', async () => {
+    const todos = async (username: string) => {
+      const client = await signIn(ctx, username, DEMO_PASSWORD);
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/todos?pageSize=100',
+        headers: client.read,
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { total: number; items: { state: string; title: string }[] };
+    };
+    const mine = await todos('secretary');
+    expect(mine.items.some((t) => t.state === 'returned' && t.title.startsWith(SECRETARY_UNIT))).toBe(true);
+    const rugao = await todos('rugao');
+    expect(rugao.total).toBeGreaterThan(3);
+    expect(rugao.items.every((t) => t.state === 'submitted')).toBe(true);
   });
 });
