@@ -85,12 +85,7 @@ export async function exportBranches(
   locale: Locale,
 ): Promise<Exported> {
   const on = today();
-  const rows = await repo.listAllBranches(
-    db,
-    await toFilter(db, auth, query),
-    (query.sort ?? 'name') as repo.BranchSortKey,
-    on,
-  );
+  const rows = await repo.listAllBranches(db, await toFilter(db, auth, query), query.sort ?? 'name', on);
   const branches = await toBranches(db, rows, on);
   const bytes = await toXlsx(
     db,

@@ -9,8 +9,9 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
+import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
 import { GENERAL_AT, MIN_MEMBERS } from './branches.rules.ts';
-import type { BranchKind } from './branches.schema.ts';
+import type { BranchKind, BranchSortField } from './branches.schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -178,22 +179,18 @@ function filtered(db: Conn, f: BranchFilter, on: string) {
 
 export type BranchCountsRow = Awaited<ReturnType<typeof listAllBranches>>[number];
 
-const SORTS = {
-  name: ['x.name', 'asc'],
-  '-name': ['x.name', 'desc'],
-  foundedOn: ['x.founded_on', 'asc'],
-  '-foundedOn': ['x.founded_on', 'desc'],
-  members: ['members', 'asc'],
-  '-members': ['members', 'desc'],
-  nextElectionDueOn: ['x.next_election_due_on', 'asc'],
-  '-nextElectionDueOn': ['x.next_election_due_on', 'desc'],
-  id: ['x.id', 'asc'],
-  '-id': ['x.id', 'desc'],
-} as const;
-export type BranchSortKey = keyof typeof SORTS;
+/** The columns branch lists sort on, by sort field ('members' is the sum of both counts). */
+const SORT_COLUMNS = {
+  name: 'x.name',
+  foundedOn: 'x.founded_on',
+  members: 'members',
+  nextElectionDueOn: 'x.next_election_due_on',
+  id: 'x.id',
+} as const satisfies Record<BranchSortField, string>;
+export type BranchSortKey = SortKey<BranchSortField>;
 
 function sorted(q: ReturnType<typeof filtered>, sort: BranchSortKey) {
-  const [column, direction] = SORTS[sort];
+  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
   if (column === 'members') {
     return q.orderBy(sql`x.primary_count + x.participating_count`, direction).orderBy('x.id', direction);
   }

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Instant, Nullable, PageOf } from '../../platform/http/schemas.ts';
+import { SortParam } from '../../platform/lists/sort.ts';
 
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -104,20 +105,10 @@ export type Branch = Static<typeof BranchSchema>;
 export const BranchPageSchema = PageOf(BranchSchema);
 
 /** Sortable columns of the list (a whitelist). */
-export const BranchSort = Type.Union(
-  [
-    'name',
-    '-name',
-    'foundedOn',
-    '-foundedOn',
-    'members',
-    '-members',
-    'nextElectionDueOn',
-    '-nextElectionDueOn',
-    'id',
-    '-id',
-  ].map((v) => Type.Literal(v)),
-);
+/** The sort fields of branch lists; '-field' sorts descending. */
+export const BRANCH_SORT_FIELDS = ['name', 'foundedOn', 'members', 'nextElectionDueOn', 'id'] as const;
+export type BranchSortField = (typeof BRANCH_SORT_FIELDS)[number];
+export const BranchSort = SortParam(BRANCH_SORT_FIELDS);
 
 const BranchFilters = {
   /** part of the name */

@@ -136,7 +136,7 @@ export async function listBranches(db: Db, auth: Auth, query: ListBranchesQuery)
   const { items, total } = await repo.listBranches(
     db,
     filter,
-    (query.sort ?? 'name') as repo.BranchSortKey,
+    query.sort ?? 'name',
     query.page,
     query.pageSize,
     on,

@@ -7,7 +7,8 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
-import type { MeetingState, MeetingType } from './meetings.schema.ts';
+import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import type { MeetingSortField, MeetingState, MeetingType } from './meetings.schema.ts';
 import { meetingWorkflow } from './meetings.workflow.ts';
 
 type Conn = Kysely<Database>;
@@ -218,22 +219,18 @@ function filtered(db: Conn, f: MeetingFilter) {
 
 export type MeetingListRow = Awaited<ReturnType<typeof listAllMeetings>>[number];
 
-const SORTS = {
-  heldOn: ['m.held_on', 'asc'],
-  '-heldOn': ['m.held_on', 'desc'],
-  updatedAt: ['m.updated_at', 'asc'],
-  '-updatedAt': ['m.updated_at', 'desc'],
-  type: ['m.type', 'asc'],
-  '-type': ['m.type', 'desc'],
-  branchName: ['b.name', 'asc'],
-  '-branchName': ['b.name', 'desc'],
-  id: ['m.id', 'asc'],
-  '-id': ['m.id', 'desc'],
-} as const;
-export type MeetingSortKey = keyof typeof SORTS;
+/** The columns meeting lists sort on, by sort field. */
+const SORT_COLUMNS = {
+  heldOn: 'm.held_on',
+  updatedAt: 'm.updated_at',
+  type: 'm.type',
+  branchName: 'b.name',
+  id: 'm.id',
+} as const satisfies Record<MeetingSortField, string>;
+export type MeetingSortKey = SortKey<MeetingSortField>;
 
 function sorted(q: ReturnType<typeof filtered>, sort: MeetingSortKey) {
-  const [column, direction] = SORTS[sort];
+  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
   return q.orderBy(sql.ref(column), direction).orderBy('m.id', direction);
 }
 

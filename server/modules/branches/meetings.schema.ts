@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { Instant, Nullable, PageOf } from '../../platform/http/schemas.ts';
+import { SortParam } from '../../platform/lists/sort.ts';
 import { LabelSchema, WorkflowActionSchema } from '../../platform/workflow/workflow.schema.ts';
 import { BranchKind } from './branches.schema.ts';
 
@@ -197,20 +198,10 @@ export type CreateMeetingBody = Static<typeof CreateMeetingBody>;
 export const UpdateMeetingBody = Type.Partial(Type.Object(MeetingFields));
 export type UpdateMeetingBody = Static<typeof UpdateMeetingBody>;
 
-export const MeetingSort = Type.Union(
-  [
-    'heldOn',
-    '-heldOn',
-    'updatedAt',
-    '-updatedAt',
-    'type',
-    '-type',
-    'branchName',
-    '-branchName',
-    'id',
-    '-id',
-  ].map((v) => Type.Literal(v)),
-);
+/** The sort fields of meeting lists; '-field' sorts descending. */
+export const MEETING_SORT_FIELDS = ['heldOn', 'updatedAt', 'type', 'branchName', 'id'] as const;
+export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];
+export const MeetingSort = SortParam(MEETING_SORT_FIELDS);
 
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 

@@ -143,7 +143,7 @@ export async function listMeetings(db: Db, auth: Auth, query: ListMeetingsQuery)
   const { items, total } = await repo.listMeetings(
     db,
     await toFilter(db, auth, query),
-    (query.sort ?? '-heldOn') as repo.MeetingSortKey,
+    query.sort ?? '-heldOn',
     query.page,
     query.pageSize,
   );
@@ -152,11 +152,7 @@ export async function listMeetings(db: Db, auth: Auth, query: ListMeetingsQuery)
 
 /** Every meeting matching the filters, with its topics and resolutions, for the export (台账). */
 export async function listAllMeetings(db: Db, auth: Auth, query: ExportMeetingsQuery) {
-  const rows = await repo.listAllMeetings(
-    db,
-    await toFilter(db, auth, query),
-    (query.sort ?? '-heldOn') as repo.MeetingSortKey,
-  );
+  const rows = await repo.listAllMeetings(db, await toFilter(db, auth, query), query.sort ?? '-heldOn');
   return rows.map((r) => ({
     ...toSummary(r, auth),
     outsideAttendees: r.outside_attendees,

@@ -16,6 +16,8 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
+import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import type { CadreSortField } from './cadres.schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -179,17 +181,14 @@ export interface CadreFilter {
   phoneBidx?: string | undefined;
 }
 
-const SORTS = {
-  name: ['c.name_pinyin', 'asc'],
-  '-name': ['c.name_pinyin', 'desc'],
-  birthDate: ['c.birth_date', 'asc'],
-  '-birthDate': ['c.birth_date', 'desc'],
-  retiredOn: ['c.retired_on', 'asc'],
-  '-retiredOn': ['c.retired_on', 'desc'],
-  id: ['c.id', 'asc'],
-  '-id': ['c.id', 'desc'],
-} as const;
-export type CadreSortKey = keyof typeof SORTS;
+/** The columns the roster sorts on, by sort field. */
+const SORT_COLUMNS = {
+  name: 'c.name_pinyin',
+  birthDate: 'c.birth_date',
+  retiredOn: 'c.retired_on',
+  id: 'c.id',
+} as const satisfies Record<CadreSortField, string>;
+export type CadreSortKey = SortKey<CadreSortField>;
 
 const PARTY_CODES = ['01', '02'];
 
@@ -269,7 +268,7 @@ function sorted<O>(
   q: SelectQueryBuilder<Database & { c: CadresTable; o: Database['orgs'] }, 'c' | 'o', O>,
   sort: CadreSortKey,
 ) {
-  const [column, direction] = SORTS[sort];
+  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
   return q.orderBy(column, direction).orderBy('c.id', direction);
 }
 
@@ -392,7 +391,7 @@ export interface ListRow {
  * follow a batch at a time by id: memory stays flat, and no OFFSET rescans, whatever the size.
  */
 export async function* streamCadres(db: Conn, f: CadreFilter, sort: CadreSortKey, batchSize = 1000) {
-  const [column, direction] = SORTS[sort];
+  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
   const key = column === 'c.id' ? sql.ref(column) : sql`${sql.ref(column)} || ''`;
   const order = await filtered(db, f)
     .select('c.id')

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Instant, Nullable } from '../../platform/http/schemas.ts';
+import { SortParam } from '../../platform/lists/sort.ts';
 
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -225,11 +226,10 @@ export const UpdateCadreBody = Type.Partial(CreateCadreBody);
 export type UpdateCadreBody = Static<typeof UpdateCadreBody>;
 
 /** Sortable columns of the list (a whitelist). */
-export const CadreSort = Type.Union(
-  ['name', '-name', 'birthDate', '-birthDate', 'retiredOn', '-retiredOn', 'id', '-id'].map((v) =>
-    Type.Literal(v),
-  ),
-);
+/** The roster's sort fields (name sorts by pinyin); '-field' sorts descending. */
+export const CADRE_SORT_FIELDS = ['name', 'birthDate', 'retiredOn', 'id'] as const;
+export type CadreSortField = (typeof CADRE_SORT_FIELDS)[number];
+export const CadreSort = SortParam(CADRE_SORT_FIELDS);
 
 export const ListCadresQuery = Type.Object({
   page: Type.Integer({ minimum: 1, default: 1 }),
