@@ -140,5 +140,7 @@ interface PendingWorkflowEvent {
 }
 
 /** One step of a record's workflow timeline (WorkflowHistorySchema is a list of these, oldest first). */
-export type WorkflowEvent = components['schemas'] extends { WorkflowEvent: infer E } ? E : PendingWorkflowEvent;
+export type WorkflowEvent = components['schemas'] extends { WorkflowEvent: infer E }
+  ? E
+  : PendingWorkflowEvent;
 export type WorkflowHistory = WorkflowEvent[];

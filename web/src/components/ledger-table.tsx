@@ -30,8 +30,8 @@ interface LedgerTableProps<T extends { id: number }, V extends object, B> {
   drawerTitle: (entry: T | undefined) => string;
   /** A short description of an entry for the delete confirmation. */
   describeEntry: (entry: T) => string;
-  /** The form's fields (Form.Item elements); gets the form to read other fields. */
-  fields: (form: FormInstance<V>) => ReactNode;
+  /** The form's fields (Form.Item elements); gets the form to read other fields, and the entry being changed. */
+  fields: (form: FormInstance<V>, entry: T | undefined) => ReactNode;
   /** Field names, to show the server's validation problems on them. */
   fieldNames: readonly string[];
   toValues: (entry: T) => V;
@@ -176,7 +176,7 @@ export function LedgerTable<T extends { id: number }, V extends object, B>({
           onFinish={onFinish}
           initialValues={editing ? toValues(editing) : newValues}
         >
-          {fields(form)}
+          {fields(form, editing ?? undefined)}
         </Form>
       </FormDrawer>
     </section>
