@@ -359,7 +359,9 @@ export function ListPage<T extends object, F extends object = Record<string, nev
         expandable={expandable}
         rowClassName={rowClassName}
         onRow={onRow}
-        scroll={{ x: 'max-content' }}
+        // Rows scroll sideways on narrow screens; an empty list does not (a scrolling region with nothing
+        // focusable in it cannot be scrolled from the keyboard).
+        scroll={pageItems.length > 0 ? { x: 'max-content' } : undefined}
         locale={emptyText ? { emptyText } : undefined}
         pagination={{
           current: page,

@@ -201,6 +201,7 @@ export function BranchesPage() {
         open={editing !== undefined}
         branch={editing ?? undefined}
         onClose={() => setEditing(undefined)}
+        onCreated={(branch) => navigate(`/branches/${branch.id}`)}
       />
     </>
   );
