@@ -3,10 +3,14 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DesktopOutlined,
+  FlagOutlined,
   IdcardOutlined,
   MedicineBoxOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
+  SendOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -22,9 +26,12 @@ export interface MenuEntry {
   permission?: string;
   /** Shown indented under the entry before it (a register that belongs to that module). */
   sub?: boolean;
+  /** i18n key of the heading the entry sits under (e.g. 党建); consecutive entries share it. */
+  group?: string;
 }
 
 export const MENU: readonly MenuEntry[] = [
+  { path: '/todos', labelKey: 'menu.todos', icon: <CarryOutOutlined aria-hidden /> },
   {
     path: '/cadres',
     labelKey: 'menu.cadres',
@@ -44,6 +51,27 @@ export const MENU: readonly MenuEntry[] = [
     icon: <MedicineBoxOutlined aria-hidden />,
     permission: 'cadres:read',
     sub: true,
+  },
+  {
+    path: '/branches',
+    labelKey: 'menu.branches',
+    icon: <FlagOutlined aria-hidden />,
+    permission: 'branches:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/branches/elections-due',
+    labelKey: 'menu.electionsDue',
+    icon: <ScheduleOutlined aria-hidden />,
+    permission: 'branches:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/branches/mobile-members',
+    labelKey: 'menu.mobileMembers',
+    icon: <SendOutlined aria-hidden />,
+    permission: 'branches:read',
+    group: 'menu.partyBuilding',
   },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined aria-hidden />, permission: 'users:read' },
   { path: '/roles', labelKey: 'menu.roles', icon: <SafetyOutlined aria-hidden />, permission: 'roles:read' },

@@ -40,6 +40,20 @@ const HospitalStaysPage = lazy(() =>
   import('../features/cadres/hospital-stays-page').then((m) => ({ default: m.HospitalStaysPage })),
 );
 
+const BranchesPage = lazy(() =>
+  import('../features/branches/branches-page').then((m) => ({ default: m.BranchesPage })),
+);
+const BranchPage = lazy(() =>
+  import('../features/branches/branch-page').then((m) => ({ default: m.BranchPage })),
+);
+const ElectionsDuePage = lazy(() =>
+  import('../features/branches/elections-due-page').then((m) => ({ default: m.ElectionsDuePage })),
+);
+const MobileMembersPage = lazy(() =>
+  import('../features/branches/mobile-members-page').then((m) => ({ default: m.MobileMembersPage })),
+);
+const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
+
 /** A page behind one permission. */
 function guarded(permission: string, page: JSX.Element) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -111,6 +125,16 @@ export const router = createBrowserRouter([
                   { path: ':id/edit', element: guarded('cadres:write', <CadreFormPage />) },
                 ],
               },
+              {
+                path: 'branches',
+                children: [
+                  { index: true, element: guarded('branches:read', <BranchesPage />) },
+                  { path: 'elections-due', element: guarded('branches:read', <ElectionsDuePage />) },
+                  { path: 'mobile-members', element: guarded('branches:read', <MobileMembersPage />) },
+                  { path: ':id', element: guarded('branches:read', <BranchPage />) },
+                ],
+              },
+              { path: 'todos', element: <TodosPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Dropdown, Layout, Menu, Select, Spin } from 'antd';
+import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Select, Spin } from 'antd';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -8,7 +8,8 @@ import { useLogout, useMe, useSwitchScope } from '../api/session';
 import type { Me } from '../api/types';
 import { LanguageSwitch } from '../components/language-switch';
 import { useIsMobile } from '../components/use-is-mobile';
-import { useMenu } from './menus';
+import { TodoBell } from '../features/todos/todo-bell';
+import { type MenuEntry, useMenu } from './menus';
 
 function PageFallback() {
   const { t } = useTranslation();
@@ -91,6 +92,32 @@ function UserMenu({ me }: { me: Me }) {
   );
 }
 
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The menu's items: entries in order, consecutive ones of a group under the group's heading. */
+function menuItems(entries: MenuEntry[], t: (key: string) => string): MenuItem[] {
+  const items: MenuItem[] = [];
+  let group: { key: string; children: MenuItem[] } | undefined;
+  for (const entry of entries) {
+    const item: MenuItem = {
+      key: entry.path,
+      icon: entry.icon,
+      label: t(entry.labelKey),
+      className: entry.sub ? 'menu-sub-entry' : undefined,
+    };
+    if (!entry.group) {
+      group = undefined;
+      items.push(item);
+    } else if (group?.key === entry.group) {
+      group.children.push(item);
+    } else {
+      group = { key: entry.group, children: [item] };
+      items.push({ type: 'group', key: entry.group, label: t(entry.group), children: group.children });
+    }
+  }
+  return items;
+}
+
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -105,12 +132,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       <Menu
         mode="inline"
         selectedKeys={selected ? [selected.path] : []}
-        items={entries.map((entry) => ({
-          key: entry.path,
-          icon: entry.icon,
-          label: t(entry.labelKey),
-          className: entry.sub ? 'menu-sub-entry' : undefined,
-        }))}
+        items={menuItems(entries, t)}
         onClick={({ key }) => {
           navigate(key);
           onNavigate?.();
@@ -180,6 +202,7 @@ export function Shell() {
         </Link>
         <div className="header-tools">
           <ScopeSwitch me={me} />
+          <TodoBell />
           <LanguageSwitch />
           <UserMenu me={me} />
         </div>

@@ -67,6 +67,8 @@ interface ListPageBaseProps<T, F> {
   expandable?: TableProps<T>['expandable'];
   rowClassName?: TableProps<T>['rowClassName'];
   defaultPageSize?: number;
+  /** What an empty list says (e.g. "nothing waits for you"); Ant Design's "no data" by default. */
+  emptyText?: ReactNode;
 }
 
 interface ServerListPageProps<T, F> extends ListPageBaseProps<T, F> {
@@ -134,6 +136,11 @@ function storeHidden(stateKey: string | undefined, hidden: ReadonlySet<string>):
   }
 }
 
+/** Clicks on links, buttons and form controls inside a row do their own thing; elsewhere the row opens. */
+export function isInteractiveTarget(target: EventTarget | null): boolean {
+  return target instanceof Element && Boolean(target.closest('a, button, input, label, [role="button"]'));
+}
+
 /**
  * The one list component: a filter bar (keyword + the page's filters), server paging, column settings,
  * export, and a table that scrolls sideways on phones.
@@ -158,6 +165,7 @@ export function ListPage<T extends object, F extends object = Record<string, nev
     expandable,
     rowClassName,
     defaultPageSize = 20,
+    emptyText,
   } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -351,7 +359,10 @@ export function ListPage<T extends object, F extends object = Record<string, nev
         expandable={expandable}
         rowClassName={rowClassName}
         onRow={onRow}
-        scroll={{ x: 'max-content' }}
+        // Rows scroll sideways on narrow screens; an empty list does not (a scrolling region with nothing
+        // focusable in it cannot be scrolled from the keyboard).
+        scroll={pageItems.length > 0 ? { x: 'max-content' } : undefined}
+        locale={emptyText ? { emptyText } : undefined}
         pagination={{
           current: page,
           pageSize,

@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../api/session';
 import type { CadreListItem, CadreSort } from '../../api/types';
 import { DictionarySelect } from '../../components/dictionary';
-import { ListPage } from '../../components/list-page';
+import { isInteractiveTarget, ListPage } from '../../components/list-page';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PageHeader } from '../../components/page-header';
 import { type CadreFilters, cadresQueryKey, exportCadres, fetchCadres } from './api';
@@ -216,11 +216,6 @@ function fromLink(params: URLSearchParams): Record<string, unknown> | undefined 
   return Number.isInteger(orgId) && orgId > 0 ? { ...DEFAULT_FILTERS, orgId } : undefined;
 }
 
-/** Clicks on links, buttons and form controls inside a row do their own thing; elsewhere the row opens. */
-function isInteractive(target: EventTarget | null): boolean {
-  return target instanceof Element && Boolean(target.closest('a, button, input, label, [role="button"]'));
-}
-
 /** 花名册: the roster, searched by name, pinyin, initials, ID number or phone, and filtered. */
 export function CadresPage() {
   const { t } = useTranslation();
@@ -278,7 +273,7 @@ export function CadresPage() {
         rowClassName={() => 'row-clickable'}
         onRow={(cadre) => ({
           onClick: (event: MouseEvent) => {
-            if (!isInteractive(event.target)) navigate(`/cadres/${cadre.id}`);
+            if (!isInteractiveTarget(event.target)) navigate(`/cadres/${cadre.id}`);
           },
         })}
       />

@@ -10,6 +10,7 @@ import type {
   TravelBody,
 } from '../../api/types';
 import { fromDay, notBefore, notInFuture, toDay } from '../../components/date-value';
+import { LedgerTable } from '../../components/ledger-table';
 import {
   useDeleteFamily,
   useDeleteHospitalStay,
@@ -23,7 +24,6 @@ import {
 } from './api';
 import { orDash } from './cadre-format';
 import { MAX_LENGTH, PHONE_PATTERN } from './cadre-rules';
-import { LedgerTable } from './ledger-table';
 
 interface LedgerTabProps {
   cadreId: number;

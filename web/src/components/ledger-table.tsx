@@ -13,10 +13,10 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/client';
-import { ErrorAlert } from '../../components/error-alert';
-import { FormDrawer } from '../../components/form-drawer';
-import { applyFieldErrors } from '../../components/form-errors';
+import { errorMessage } from '../api/client';
+import { ErrorAlert } from './error-alert';
+import { FormDrawer } from './form-drawer';
+import { applyFieldErrors } from './form-errors';
 
 interface LedgerTableProps<T extends { id: number }, V extends object, B> {
   /** The ledger's name, e.g. 住院登记: the table's accessible name. */
@@ -30,8 +30,8 @@ interface LedgerTableProps<T extends { id: number }, V extends object, B> {
   drawerTitle: (entry: T | undefined) => string;
   /** A short description of an entry for the delete confirmation. */
   describeEntry: (entry: T) => string;
-  /** The form's fields (Form.Item elements); gets the form to read other fields. */
-  fields: (form: FormInstance<V>) => ReactNode;
+  /** The form's fields (Form.Item elements); gets the form to read other fields, and the entry being changed. */
+  fields: (form: FormInstance<V>, entry: T | undefined) => ReactNode;
   /** Field names, to show the server's validation problems on them. */
   fieldNames: readonly string[];
   toValues: (entry: T) => V;
@@ -40,9 +40,18 @@ interface LedgerTableProps<T extends { id: number }, V extends object, B> {
   remove: UseMutationResult<unknown, Error, number>;
   /** Values a new entry starts with. */
   newValues?: Partial<V>;
+  /** More actions on a row, before change and remove (e.g. ending a term). */
+  rowActions?: (entry: T) => ReactNode;
+  /** More buttons beside the add button (e.g. export). */
+  toolbar?: ReactNode;
+  /** Hides the add button while adding makes no sense (e.g. nobody to add from). */
+  canAdd?: boolean;
 }
 
-/** A ledger on a record (family, hospital stays, travel): a table with add, change and remove. */
+/**
+ * A ledger on a record (a cadre's family and hospital stays, a branch's elections…): a table with add,
+ * change and remove, the form in a drawer.
+ */
 export function LedgerTable<T extends { id: number }, V extends object, B>({
   label,
   entries,
@@ -58,6 +67,9 @@ export function LedgerTable<T extends { id: number }, V extends object, B>({
   save,
   remove,
   newValues,
+  rowActions,
+  toolbar,
+  canAdd = true,
 }: LedgerTableProps<T, V, B>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -92,12 +104,13 @@ export function LedgerTable<T extends { id: number }, V extends object, B>({
           key: 'actions',
           title: t('common.actions'),
           render: (_, entry) => (
-            <Space size={0} className="row-actions">
+            <Space size={0} wrap className="row-actions">
+              {rowActions?.(entry)}
               <Button type="link" size="small" onClick={() => open(entry)}>
                 {t('common.edit')}
               </Button>
               <Popconfirm
-                title={t('cadres.ledger.deleteConfirm', { entry: describeEntry(entry) })}
+                title={t('common.deleteEntryConfirm', { entry: describeEntry(entry) })}
                 okText={t('common.delete')}
                 okButtonProps={{ danger: true }}
                 cancelText={t('common.cancel')}
@@ -120,11 +133,16 @@ export function LedgerTable<T extends { id: number }, V extends object, B>({
 
   return (
     <section className="ledger" aria-label={label}>
-      {editable ? (
+      {(editable && canAdd) || toolbar ? (
         <div className="drawer-toolbar">
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => open(null)}>
-            {addText}
-          </Button>
+          <Space wrap>
+            {toolbar}
+            {editable && canAdd ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => open(null)}>
+                {addText}
+              </Button>
+            ) : null}
+          </Space>
         </div>
       ) : null}
       {entries.error ? <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} /> : null}
@@ -158,7 +176,7 @@ export function LedgerTable<T extends { id: number }, V extends object, B>({
           onFinish={onFinish}
           initialValues={editing ? toValues(editing) : newValues}
         >
-          {fields(form)}
+          {fields(form, editing ?? undefined)}
         </Form>
       </FormDrawer>
     </section>
