@@ -17,6 +17,7 @@ import { databaseKind, refreshStatistics } from './db/dialect.ts';
 import { AppError, type ErrorCode, errorMessage, type FieldProblem, localeOf } from './errors.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
+import meetingsRoutes from './modules/branches/meetings.routes.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
 import { syncDictionaries } from './modules/dictionaries/dictionaries.service.ts';
@@ -178,6 +179,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(cadresRoutes, { keyring, files });
   await app.register(todosRoutes);
   await app.register(branchesRoutes, { keyring });
+  await app.register(meetingsRoutes, { files });
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

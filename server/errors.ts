@@ -198,6 +198,27 @@ const ERRORS = {
     zh: '该支部在这一天已有换届记录',
     en: 'The branch already has an election on that date',
   },
+  'branch.has_meetings': {
+    status: 409,
+    zh: '该支部已有会议记录，不能删除，请改为撤销',
+    en: 'The branch has meetings on record; dissolve it instead',
+  },
+  'meeting.not_found': { status: 404, zh: '会议记录不存在', en: 'Meeting not found' },
+  'meeting.present_exceeds_expected': {
+    status: 400,
+    zh: '实到人数不能超过应到人数',
+    en: 'The number present cannot exceed the number expected',
+  },
+  'meeting.attendance_mismatch': {
+    status: 400,
+    zh: '实到人数与缺席人数之和应等于应到人数',
+    en: 'Those present and those absent must add up to those expected',
+  },
+  'meeting.not_editable': {
+    status: 409,
+    zh: '只有草稿或已退回的会议可以修改',
+    en: 'Only a draft or returned meeting can be changed',
+  },
   'ledger.not_found': { status: 404, zh: '记录不存在', en: 'Entry not found' },
   'file.too_large': { status: 413, zh: '文件过大', en: 'The file is too large' },
   'file.type_not_allowed': { status: 415, zh: '不支持的文件类型', en: 'This type of file is not accepted' },

@@ -5,14 +5,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { applyBulkWriteSettings } from './db/dialect.ts';
 import { AppError } from './errors.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
-import type { TaskContext, WorkerMessage, WorkerRequest } from './platform/jobs/workers.ts';
+import type { Lane, TaskContext, WorkerMessage, WorkerRequest } from './platform/jobs/workers.ts';
 import { TASKS, type TaskName } from './tasks.ts';
 
-const { config } = workerData as { config: Config };
+const { config, lane } = workerData as { config: Config; lane: Lane };
 const db = openDatabase(config);
+if (lane === 'bulk') await applyBulkWriteSettings(db);
 const keyring = loadKeyring(config.keysFile, false);
 const files = new DiskFileStore(`${config.dataDir}/files`);
 const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => parentPort?.postMessage(message, transfer);

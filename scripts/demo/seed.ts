@@ -6,7 +6,9 @@ import * as orgs from '../../server/modules/orgs/orgs.service.ts';
 import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
 import type { Actor } from '../../server/platform/audit/audit.ts';
 import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
+import { generateBranches, SECRETARY_UNIT } from './branches.ts';
 import { generateCadres } from './cadres.ts';
+import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
 
 /** The size of the demo roster: Nantong's order of magnitude (about 600 lixiu, all over 90). */
@@ -24,14 +26,16 @@ export const DEMO_ACCOUNTS = [
   { username: 'rugao', name: '如皋市老干部局（演示）', roles: ['county_staff'], org: '如皋市' },
   { username: 'unit', name: '单位老干部处（演示）', roles: ['unit_staff'], org: '南通市教育局' },
   { username: 'leader', name: '局领导（演示）', roles: ['leader'], org: 'city' },
+  { username: 'secretary', name: '支部书记（演示）', roles: ['branch_secretary'], org: SECRETARY_UNIT },
 ] as const;
 
 const actor: Actor = { userId: null, name: 'demo-seed', ip: null, requestId: null };
 
 /**
  * Loads the demo city when the database is empty: Nantong with its seven county-level divisions and
- * their towns, 123 city units in 7 liaison areas, synthetic departments in every county, and one demo
- * account per built-in role. Deterministic; does nothing when the tree already has a root.
+ * their towns, 123 city units in 7 liaison areas, synthetic departments in every county, one demo
+ * account per built-in role, the roster, and the party branches of its party members.
+ * Deterministic; does nothing when the tree already has a root.
  */
 export async function seedDemo(
   db: Db,
@@ -71,12 +75,13 @@ export async function seedDemo(
       await orgs.createOrg(db, actor, scope, { parentId: c.id, name: town, kind: 'town', sortOrder: j + 1 });
     }
     for (const [j, dept] of COUNTY_DEPARTMENTS.entries()) {
-      await orgs.createOrg(db, actor, scope, {
+      const unit = await orgs.createOrg(db, actor, scope, {
         parentId: c.id,
         name: `${county.name}${dept}`,
         kind: 'unit',
         sortOrder: 100 + j,
       });
+      byName.set(unit.name, unit.id);
     }
   }
   const total = (await orgs.listOrgs(db, WHOLE_TREE, true)).length;
@@ -101,5 +106,37 @@ export async function seedDemo(
   const started = Date.now();
   const n = await generateCadres(db, keyring, { ...roster, seed: 20261129, today: today() });
   log(`demo: ${n} cadres (${roster.lixiu} lixiu) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const branchesStarted = Date.now();
+  const b = await generateBranches(db, keyring, { seed: 20261130, today: today() });
+  log(
+    `demo: ${b.standing} standing, ${b.nonStanding} non-standing and ${b.general} general branches; ` +
+      `${b.primary} primary and ${b.participating} participating memberships (${b.closed} closed), ` +
+      `${b.committee} committee posts, ${b.elections} elections, ${b.mobile} mobile members ` +
+      `in ${((Date.now() - branchesStarted) / 1000).toFixed(1)} s`,
+  );
+  if (b.secretaryBranch) {
+    log(
+      `demo: account secretary (支部书记) is at ${SECRETARY_UNIT} for ${b.secretaryBranch.name} ` +
+        `(branch ${b.secretaryBranch.id}, ${b.secretaryBranch.members} members)`,
+    );
+  }
+
+  const meetingsStarted = Date.now();
+  const m = await generateMeetings(db, {
+    seed: 20261201,
+    today: today(),
+    secretaryOrgId: b.secretaryBranch?.orgId ?? null,
+    secretaryBranchId: b.secretaryBranch?.id ?? null,
+  });
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+  log(
+    `demo: ${m.meetings} meetings (${list(m.byType)}; ${list(m.byState)}), ${m.absences} absences, ` +
+      `${m.events} review events; standing branches ${list(m.profiles)} ` +
+      `in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)} s`,
+  );
   return true;
 }

@@ -33,6 +33,9 @@ export interface Database {
   branch_mobile_members: BranchMobileMembersTable;
   branch_committee_members: BranchCommitteeMembersTable;
   branch_elections: BranchElectionsTable;
+  branch_meetings: BranchMeetingsTable;
+  branch_meeting_absences: BranchMeetingAbsencesTable;
+  branch_meeting_files: BranchMeetingFilesTable;
 }
 
 export interface LiaisonAreasTable {
@@ -462,3 +465,58 @@ export type BranchMobileMemberRow = Selectable<BranchMobileMembersTable>;
 export type BranchCommitteeMemberRow = Selectable<BranchCommitteeMembersTable>;
 
 export type BranchElectionRow = Selectable<BranchElectionsTable>;
+
+export interface BranchMeetingsTable {
+  id: Generated<number>;
+  branch_id: number;
+  /** the branch's org, copied for scoping (kept in step when the branch moves) */
+  org_id: number;
+  /** assembly | committee | group | lesson | themed_day | org_life | appraisal (三会一课, 主题党日…) */
+  type: string;
+  /** derived from held_on by the type's period unit: '2026-03', '2026-Q1' or '2026' */
+  period: string;
+  held_on: string;
+  /** local time of day, HH:MM */
+  start_time: string | null;
+  place: string | null;
+  /** 主持人 */
+  chair: string | null;
+  /** 记录人 */
+  recorder: string | null;
+  /** 应到 */
+  expected_count: number;
+  /** 实到 */
+  present_count: number;
+  /** 列席人员: people from outside the branch who attended */
+  outside_attendees: string | null;
+  /** 议题 */
+  topics: string | null;
+  /** 决议 */
+  resolutions: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BranchMeetingAbsencesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  /** the member absent, when on the roster; null for a name only */
+  cadre_id: number | null;
+  name: string;
+  /** 缺席原因 */
+  reason: string;
+}
+
+export interface BranchMeetingFilesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_id: number;
+  /** photo | attachment */
+  kind: string;
+  caption: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type BranchMeetingRow = Selectable<BranchMeetingsTable>;

@@ -99,6 +99,31 @@ export async function signedInUser(ctx: TestContext, opts: Parameters<typeof mak
   return { ...user, client: await signIn(ctx, user.username, user.password) };
 }
 
+/**
+ * A branch secretary signed in at a meeting's own org, one per org: only a branch's own people submit
+ * its meetings (the levels above review them).
+ */
+export async function meetingSubmitter(ctx: TestContext, meetingId: number): Promise<Client> {
+  const { org_id } = await ctx.db
+    .selectFrom('branch_meetings')
+    .select('org_id')
+    .where('id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  let client = submitters.get(ctx)?.get(org_id);
+  if (!client) {
+    const org = await ctx.db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('id', '=', org_id)
+      .executeTakeFirstOrThrow();
+    client = (await signedInUser(ctx, { roles: ['branch_secretary'], org })).client;
+    if (!submitters.has(ctx)) submitters.set(ctx, new Map());
+    submitters.get(ctx)?.set(org_id, client);
+  }
+  return client;
+}
+const submitters = new WeakMap<TestContext, Map<number, Client>>();
+
 /** A custom (non-built-in) role granting the given permissions, created as the security administrator would. */
 export async function makeRole(ctx: TestContext, permissions: Permission[], opts: { code?: string } = {}) {
   return identity.createRole(ctx.db, system, {

@@ -6,6 +6,7 @@ import * as cadreListIndexes from './2026-11-29-004-cadre-list-indexes.ts';
 import * as cadreSearchTermsList from './2026-11-29-005-cadre-search-terms-list.ts';
 import * as workflow from './2026-11-29-006-workflow.ts';
 import * as branches from './2026-11-29-007-branches.ts';
+import * as meetings from './2026-11-29-008-meetings.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-005-cadre-search-terms-list': cadreSearchTermsList,
   '2026-11-29-006-workflow': workflow,
   '2026-11-29-007-branches': branches,
+  '2026-11-29-008-meetings': meetings,
 };

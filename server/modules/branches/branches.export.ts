@@ -32,11 +32,11 @@ export interface Exported {
 }
 
 /**
- * Writes rows into .xlsx bytes. These lists are bounded by the number of branches (about 1,200 in a
+ * Writes rows into .xlsx bytes (the meetings' exports use it too). These lists are bounded by the number of branches (about 1,200 in a
  * city of the source's size), so they are written on the request path rather than in the task worker
  * the million-row roster needs.
  */
-async function toXlsx(
+export async function toXlsx(
   db: Db,
   sheet: string,
   columns: ColumnDef[],
@@ -55,7 +55,9 @@ async function toXlsx(
   return Buffer.concat(chunks);
 }
 
-const named = (locale: Locale, zh: string, en: string) => `${locale === 'en-US' ? en : zh}-${today()}.xlsx`;
+/** An export's file name: the list's name in the caller's language and today's date. */
+export const named = (locale: Locale, zh: string, en: string) =>
+  `${locale === 'en-US' ? en : zh}-${today()}.xlsx`;
 
 async function audited(
   db: Db,

@@ -657,3 +657,95 @@ export async function listAllDue(db: Conn, f: DueFilter) {
 }
 
 export type DueRow = Awaited<ReturnType<typeof listAllDue>>[number];
+
+// ---- bulk (demo data) ----
+
+/** Writes rows a chunk at a time (within the bound-parameter limits) and answers their ids in order. */
+async function inChunks<R>(rows: R[], size: number, write: (chunk: R[]) => Promise<{ id: number }[]>) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    ids.push(...(await write(rows.slice(i, i + size))).map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function insertBranches(db: Conn, rows: Insertable<BranchesTable>[]) {
+  return inChunks(rows, 500, (chunk) => db.insertInto('branches').values(chunk).returning('id').execute());
+}
+
+export async function insertMemberships(db: Conn, rows: Insertable<BranchMembershipsTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('branch_memberships').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertMobileMembers(db: Conn, rows: Insertable<BranchMobileMembersTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('branch_mobile_members').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertCommitteeMembers(db: Conn, rows: Insertable<BranchCommitteeMembersTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('branch_committee_members').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertElections(db: Conn, rows: Insertable<BranchElectionsTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('branch_elections').values(chunk).returning('id').execute(),
+  );
+}
+
+/** The party members ('01', '02') of the roster, living or not, with their date of death (placing them in branches). */
+export async function listPartyMembers(db: Conn) {
+  return db
+    .selectFrom('cadres as c')
+    .leftJoin('cadre_deaths as d', 'd.cadre_id', 'c.id')
+    .select([
+      'c.id',
+      'c.org_id',
+      'c.name',
+      'c.category',
+      'c.retired_on',
+      'c.hobbies',
+      'c.relocated',
+      'c.relocation_place',
+      'c.status',
+      'd.died_on',
+    ])
+    .where('c.political_status', 'in', ['01', '02'])
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The working branches with their orgs, in id order, without counts (reading the demo branches back). */
+export async function listWorkingBranches(db: Conn) {
+  return db
+    .selectFrom('branches as b')
+    .innerJoin('orgs as o', 'o.id', 'b.org_id')
+    .select([
+      'b.id',
+      'b.org_id',
+      'b.name',
+      'b.kind',
+      'b.parent_id',
+      'b.founded_on',
+      'o.name as org_name',
+      'o.path as org_path',
+    ])
+    .where('b.dissolved_on', 'is', null)
+    .orderBy('b.id')
+    .execute();
+}
+
+/** Every open membership, by branch (reading the demo branches back). */
+export async function listOpenMemberships(db: Conn) {
+  return db
+    .selectFrom('branch_memberships')
+    .select(['branch_id', 'cadre_id', 'role', 'joined_on'])
+    .where('left_on', 'is', null)
+    .orderBy('branch_id')
+    .orderBy('id')
+    .execute();
+}

@@ -18,6 +18,7 @@ import type {
   ListBranchesQuery,
   UpdateBranchBody,
 } from './branches.schema.ts';
+import { branchHasMeetings, followBranch } from './meetings.moves.ts';
 
 /** A branch inside the caller's scope; outside it answers exactly as a missing one. */
 export async function loadBranch(db: Db, id: number, scope: Scope | null) {
@@ -321,7 +322,9 @@ export async function updateBranch(db: Db, auth: Auth, actor: Actor, id: number,
   const kind = body.kind ?? (row.kind as BranchKind);
   const orgId = body.orgId ?? row.org_id;
   const org =
-    orgId === row.org_id ? { id: row.org_id, path: row.org_path } : await checkOrg(db, orgId, auth.scope);
+    orgId === row.org_id
+      ? { id: row.org_id, path: row.org_path, name: row.org_name }
+      : await checkOrg(db, orgId, auth.scope);
   const next = {
     name: body.name?.trim() ?? row.name,
     org_id: org.id,
@@ -363,6 +366,13 @@ export async function updateBranch(db: Db, auth: Auth, actor: Actor, id: number,
         throw new AppError('branch.name_taken');
       }
       await repo.updateBranch(trx, id, { ...next, updated_at: new Date().toISOString() });
+      if (org.id !== row.org_id || next.name !== row.name) {
+        await followBranch(
+          trx,
+          { id, name: next.name, orgId: org.id, orgName: org.name },
+          org.id !== row.org_id,
+        );
+      }
       await recordAudit(trx, actor, {
         action: next.dissolved_on && !row.dissolved_on ? 'branch.dissolve' : 'branch.update',
         entity: 'branch',
@@ -377,13 +387,15 @@ export async function updateBranch(db: Db, auth: Auth, actor: Actor, id: number,
 }
 
 /**
- * Deletes a branch entered by mistake: only one that never had a member and has no branch under it.
+ * Deletes a branch entered by mistake: only one that never had a member or a meeting and has no branch
+ * under it.
  * A branch that has served is dissolved instead, so its history stays.
  */
 export async function deleteBranch(db: Db, auth: Auth, actor: Actor, id: number) {
   const row = await loadBranch(db, id, auth.scope);
   if ((await repo.countMemberships(db, id)).total > 0) throw new AppError('branch.has_members');
   if ((await repo.findChildren(db, id)).length > 0) throw new AppError('branch.has_children');
+  if (await branchHasMeetings(db, id)) throw new AppError('branch.has_meetings');
   await db.transaction().execute(async (trx) => {
     await repo.deleteBranch(trx, id);
     await recordAudit(trx, actor, {

@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Instant, Nullable } from '../../platform/http/schemas.ts';
 
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'cadres:export',
   'branches:read',
   'branches:write',
+  'meetings:read',
+  'meetings:write',
+  'meetings:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,6 +60,10 @@ const ROSTER_STAFF: Permission[] = [
 ];
 /** What keeps the party branches: branches, memberships, mobile members, committees, elections. */
 const BRANCH_STAFF: Permission[] = ['branches:read', 'branches:write'];
+/** What records a branch's meetings (三会一课, 主题党日) and submits them for review. */
+const MEETING_KEEPERS: Permission[] = ['meetings:read', 'meetings:write'];
+/** What reviews the meetings of the branches below (a county's, or the city's). */
+const MEETING_REVIEWERS: Permission[] = [...MEETING_KEEPERS, 'meetings:review'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -102,30 +109,30 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'city_staff',
     name: '市局工作人员',
     description: '市委老干部局各科室工作人员，管理全市业务',
-    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF],
+    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_REVIEWERS],
   },
   {
     code: 'county_staff',
     name: '县区工作人员',
     description: '县（市、区）老干部局工作人员，管理本县区业务',
-    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF],
+    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_REVIEWERS],
   },
   {
     code: 'unit_staff',
     name: '单位工作人员',
     description: '单位老干部处工作人员，管理本单位离退休干部',
-    permissions: [...READ_BASICS, ...ROSTER_STAFF, ...BRANCH_STAFF],
+    permissions: [...READ_BASICS, ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_KEEPERS],
   },
   {
     code: 'branch_secretary',
     name: '支部书记',
     description: '离退休干部党支部书记',
-    permissions: [...READ_BASICS, 'cadres:read', ...BRANCH_STAFF],
+    permissions: [...READ_BASICS, 'cadres:read', ...BRANCH_STAFF, ...MEETING_KEEPERS],
   },
   {
     code: 'leader',
     name: '领导（只读）',
     description: '查看本范围内的数据和报表，不能修改',
-    permissions: [...READ_BASICS, 'users:read', 'cadres:read', 'branches:read'],
+    permissions: [...READ_BASICS, 'users:read', 'cadres:read', 'branches:read', 'meetings:read'],
   },
 ];

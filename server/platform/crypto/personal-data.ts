@@ -28,6 +28,21 @@ export interface KeyFile {
 /** What a purpose-separated blind index is for. */
 export type LookupPurpose = 'id_number' | 'phone';
 
+/**
+ * Initialisation vectors from the system CSPRNG, drawn 256 at a time: one call per block instead of one
+ * per value (an import of 100,000 people encrypts 300,000 values). Each IV is used once.
+ */
+const ivPool = { bytes: Buffer.alloc(0), at: 0 };
+function nextIv(): Buffer {
+  if (ivPool.at + 16 > ivPool.bytes.length) {
+    ivPool.bytes = randomBytes(4096);
+    ivPool.at = 0;
+  }
+  const iv = ivPool.bytes.subarray(ivPool.at, ivPool.at + 16);
+  ivPool.at += 16;
+  return iv;
+}
+
 export class Keyring {
   /** keys decoded once: encrypting is on the path of every import row */
   private readonly keys = new Map<string, { enc: KeyObject; mac: Buffer }>();
@@ -49,7 +64,7 @@ export class Keyring {
   encrypt(plain: string): string {
     const keyId = this.file.active;
     const key = this.key(keyId);
-    const iv = randomBytes(16);
+    const iv = nextIv();
     const cipher = createCipheriv('sm4-cbc', key.enc, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     const body = `${keyId}.${iv.toString('base64url')}.${ct.toString('base64url')}`;

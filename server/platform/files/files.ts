@@ -42,7 +42,7 @@ export class DiskFileStore implements FileStore {
 }
 
 /** What kinds of file an upload may be; checked by content, not by the name or the client's claim. */
-export type FileKindName = 'image' | 'spreadsheet' | 'document';
+export type FileKindName = 'image' | 'spreadsheet' | 'document' | 'attachment';
 
 const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
   image: { mimes: ['image/jpeg', 'image/png', 'image/webp'] },
@@ -51,6 +51,16 @@ const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
     text: ['.csv'],
   },
   document: { mimes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] },
+  /** what is kept with a record (minutes, sign-in sheets, photos): images, PDF and Word .docx */
+  attachment: {
+    mimes: [
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+  },
 };
 
 /** Why an upload was refused. */

@@ -75,7 +75,7 @@ class TaskWorker {
 
   private start(): Worker {
     const worker = new Worker(entry, {
-      workerData: { module: workerModule, config: this.config },
+      workerData: { module: workerModule, config: this.config, lane: this.lane },
       ...(LANES[this.lane].resourceLimits && { resourceLimits: LANES[this.lane].resourceLimits }),
     });
     worker.unref();

@@ -43,6 +43,31 @@ export async function insertItem(db: Conn, row: Insertable<WorkflowItemsTable>) 
   return r.id;
 }
 
+/**
+ * Writes many items at once, answering their ids in the rows' order: records that enter a workflow
+ * in bulk with their history already taken (the demo data), their events written by insertEvents.
+ */
+export async function insertItems(db: Conn, rows: Insertable<WorkflowItemsTable>[]) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    ids.push(
+      ...(await db.insertInto('workflow_items').values(chunk).returning('id').execute()).map((r) => r.id),
+    );
+  }
+  return ids;
+}
+
+/** Writes many events at once, in the given order (an item's events oldest first). */
+export async function insertEvents(db: Conn, rows: Insertable<WorkflowEventsTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('workflow_events')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
 export async function updateItem(db: Conn, id: number, row: Updateable<WorkflowItemsTable>) {
   await db.updateTable('workflow_items').set(row).where('id', '=', id).execute();
 }
@@ -85,6 +110,8 @@ export interface TodoFilter {
   anywhere: string[];
   /** states waiting for the caller only strictly below their own org */
   below: string[];
+  /** states waiting for the caller only at their own org */
+  own: string[];
 }
 
 type ItemsEb = ExpressionBuilder<Database & { i: WorkflowItemsTable }, 'i'>;
@@ -103,6 +130,8 @@ function waiting(eb: ItemsEb, scope: Scope, filters: TodoFilter[]) {
         if (f.anywhere.length > 0) states.push(eb('i.state', 'in', f.anywhere));
         if (f.below.length > 0)
           states.push(eb.and([eb('i.state', 'in', f.below), eb('i.org_id', '<>', scope.orgId)]));
+        if (f.own.length > 0)
+          states.push(eb.and([eb('i.state', 'in', f.own), eb('i.org_id', '=', scope.orgId)]));
         return eb.and([eb('i.workflow', '=', f.workflow), eb.or(states)]);
       }),
     ),

@@ -230,7 +230,7 @@ function filtersFor(caller: WorkflowCaller, only?: string) {
     only === undefined ? registeredWorkflows() : [workflowByName(only)].filter((d) => d !== undefined);
   return defs
     .map((def) => ({ def, filter: { workflow: def.name, ...waitingStates(def, caller) } }))
-    .filter(({ filter }) => filter.anywhere.length + filter.below.length > 0);
+    .filter(({ filter }) => filter.anywhere.length + filter.below.length + filter.own.length > 0);
 }
 
 /**

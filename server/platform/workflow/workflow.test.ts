@@ -204,10 +204,41 @@ describe('workflow declaration', () => {
   });
 
   it('splits the states that wait for a caller by where the record must be', () => {
-    expect(waitingStates(review, clerk.auth)).toEqual({ anywhere: ['draft', 'returned'], below: [] });
-    expect(waitingStates(review, countyReviewer.auth)).toEqual({ anywhere: [], below: ['submitted'] });
+    expect(waitingStates(review, clerk.auth)).toEqual({
+      anywhere: ['draft', 'returned'],
+      below: [],
+      own: [],
+    });
+    expect(waitingStates(review, countyReviewer.auth)).toEqual({
+      anywhere: [],
+      below: ['submitted'],
+      own: [],
+    });
     const both = { ...countyReviewer.auth, permissions: new Set<Permission>([SUBMIT, REVIEW]) };
-    expect(waitingStates(review, both)).toEqual({ anywhere: ['draft', 'returned'], below: ['submitted'] });
+    expect(waitingStates(review, both)).toEqual({
+      anywhere: ['draft', 'returned'],
+      below: ['submitted'],
+      own: [],
+    });
+  });
+
+  it('keeps an own-level transition to the record’s own org: the levels above neither take it nor wait for it', () => {
+    const ownReview = defineWorkflow({
+      ...review,
+      name: 'test_own_review',
+      transitions: { ...review.transitions, submit: { ...review.transitions.submit, own: true } },
+    });
+    const both = { ...countyReviewer.auth, permissions: new Set<Permission>([SUBMIT, REVIEW]) };
+    const at = (org: OrgRow, state: string) => ({ state, orgPath: org.path });
+    expect(allowedActions(ownReview, at(a.unit, 'draft'), clerk.auth)).toEqual(['submit']);
+    expect(allowedActions(ownReview, at(a.unit, 'returned'), both)).toEqual([]);
+    expect(allowedActions(ownReview, at(a.county, 'returned'), both)).toEqual(['submit']);
+    expect(refusalOf(ownReview, at(a.unit, 'draft'), 'submit', both)).toBe('workflow.not_permitted');
+    expect(waitingStates(ownReview, both)).toEqual({
+      anywhere: [],
+      below: ['submitted'],
+      own: ['draft', 'returned'],
+    });
   });
 });
 

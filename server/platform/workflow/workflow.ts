@@ -20,6 +20,11 @@ export interface TransitionSpec<S extends string = string> {
    * the record's org need only lie inside the actor's subtree, the actor's own org included.
    */
   above?: boolean;
+  /**
+   * The actor sits at the record's own org (the branch submits its own meeting): the levels above, who
+   * may also hold the permission, neither take it nor find it in their to-do lists.
+   */
+  own?: boolean;
   /** the kinds of org the actor's scope may be (e.g. only a county may review) */
   actorKinds?: readonly OrgKind[];
   /** a comment (意见) must be given, e.g. when returning a record for changes */
@@ -135,6 +140,7 @@ export function holdsTransition(t: TransitionSpec, caller: WorkflowCaller): bool
 export function mayTake(t: TransitionSpec, caller: WorkflowCaller, orgPath: string): boolean {
   const scope = caller.scope;
   if (!scope || !holdsTransition(t, caller) || !orgPath.startsWith(scope.path)) return false;
+  if (t.own) return orgPath === scope.path;
   return !(t.above && orgPath === scope.path);
 }
 
@@ -171,19 +177,24 @@ export function allowedActions<S extends string, A extends string>(
 
 /**
  * The states in which a record waits for the caller: `anywhere` for records anywhere in their subtree,
- * `below` for records strictly below their own org (only `above` transitions leave those states).
+ * `below` for records strictly below their own org (left only by `above` transitions), `own` for records
+ * of their own org (left only by `own` transitions).
  */
 export function waitingStates(
   def: AnyWorkflow,
   caller: WorkflowCaller,
-): { anywhere: string[]; below: string[] } {
+): { anywhere: string[]; below: string[]; own: string[] } {
   const anywhere = new Set<string>();
   const below = new Set<string>();
+  const own = new Set<string>();
   for (const t of Object.values<TransitionSpec>(def.transitions)) {
     if (!holdsTransition(t, caller)) continue;
-    for (const s of t.from) (t.above ? below : anywhere).add(s);
+    for (const s of t.from) (t.own ? own : t.above ? below : anywhere).add(s);
   }
-  return { anywhere: [...anywhere], below: [...below].filter((s) => !anywhere.has(s)) };
+  // Waiting both below and at the caller's own org is waiting anywhere in the subtree.
+  for (const s of below) if (own.has(s)) anywhere.add(s);
+  const rest = (set: Set<string>) => [...set].filter((s) => !anywhere.has(s));
+  return { anywhere: [...anywhere], below: rest(below), own: rest(own) };
 }
 
 /** The label of a state, or its name when the definition no longer has it. */

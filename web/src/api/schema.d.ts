@@ -15288,6 +15288,2407 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/branches/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings in your scope: filter by branch, org subtree, type, state, year or months; sort; page */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    branchId?: number;
+                    orgId?: number;
+                    /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                    type?: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                    /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                    state?: "draft" | "submitted" | "returned" | "approved";
+                    year?: number;
+                    /** @description YYYY-MM */
+                    fromMonth?: string;
+                    /** @description YYYY-MM */
+                    toMonth?: string;
+                    sort?: "heldOn" | "-heldOn" | "updatedAt" | "-updatedAt" | "type" | "-type" | "branchName" | "-branchName" | "id" | "-id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MeetingSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered meeting list as .xlsx (the ledger, 台账) */
+        get: {
+            parameters: {
+                query?: {
+                    branchId?: number;
+                    orgId?: number;
+                    /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                    type?: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                    /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                    state?: "draft" | "submitted" | "returned" | "approved";
+                    year?: number;
+                    /** @description YYYY-MM */
+                    fromMonth?: string;
+                    /** @description YYYY-MM */
+                    toMonth?: string;
+                    sort?: "heldOn" | "-heldOn" | "updatedAt" | "-updatedAt" | "type" | "-type" | "branchName" | "-branchName" | "id" | "-id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's meetings */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                    type?: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                    /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                    state?: "draft" | "submitted" | "returned" | "approved";
+                    year?: number;
+                    /** @description YYYY-MM */
+                    fromMonth?: string;
+                    /** @description YYYY-MM */
+                    toMonth?: string;
+                    sort?: "heldOn" | "-heldOn" | "updatedAt" | "-updatedAt" | "type" | "-type" | "branchName" | "-branchName" | "id" | "-id";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MeetingSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a meeting of the branch, in draft (expected defaults to the members on the day; present ≤ expected; present + absences = expected) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                        type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        heldOn: string;
+                        startTime?: null | string;
+                        place?: null | string;
+                        chair?: null | string;
+                        recorder?: null | string;
+                        expectedCount?: number;
+                        presentCount: number;
+                        absences?: {
+                            cadreId?: null | number;
+                            name?: null | string;
+                            reason: string;
+                        }[];
+                        outsideAttendees?: null | string;
+                        topics?: null | string;
+                        resolutions?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            orgId: number;
+                            orgName: string;
+                            /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                            type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                            period: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            heldOn: string;
+                            startTime: null | string;
+                            place: null | string;
+                            chair: null | string;
+                            recorder: null | string;
+                            expectedCount: number;
+                            presentCount: number;
+                            absentCount: number;
+                            /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                            state: "draft" | "submitted" | "returned" | "approved";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            editable: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            absences: {
+                                cadreId: null | number;
+                                name: string;
+                                reason: string;
+                            }[];
+                            outsideAttendees: null | string;
+                            topics: null | string;
+                            resolutions: null | string;
+                            files: components["schemas"]["MeetingFile"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting with its record, review state and the actions you may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            orgId: number;
+                            orgName: string;
+                            /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                            type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                            period: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            heldOn: string;
+                            startTime: null | string;
+                            place: null | string;
+                            chair: null | string;
+                            recorder: null | string;
+                            expectedCount: number;
+                            presentCount: number;
+                            absentCount: number;
+                            /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                            state: "draft" | "submitted" | "returned" | "approved";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            editable: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            absences: {
+                                cadreId: null | number;
+                                name: string;
+                                reason: string;
+                            }[];
+                            outsideAttendees: null | string;
+                            topics: null | string;
+                            resolutions: null | string;
+                            files: components["schemas"]["MeetingFile"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft or returned meeting entered by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a draft or returned meeting (absences, when given, replace the list) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                        type?: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        heldOn?: string;
+                        startTime?: null | string;
+                        place?: null | string;
+                        chair?: null | string;
+                        recorder?: null | string;
+                        expectedCount?: number;
+                        presentCount?: number;
+                        absences?: {
+                            cadreId?: null | number;
+                            name?: null | string;
+                            reason: string;
+                        }[];
+                        outsideAttendees?: null | string;
+                        topics?: null | string;
+                        resolutions?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            orgId: number;
+                            orgName: string;
+                            /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                            type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                            period: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            heldOn: string;
+                            startTime: null | string;
+                            place: null | string;
+                            chair: null | string;
+                            recorder: null | string;
+                            expectedCount: number;
+                            presentCount: number;
+                            absentCount: number;
+                            /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                            state: "draft" | "submitted" | "returned" | "approved";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            editable: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            absences: {
+                                cadreId: null | number;
+                                name: string;
+                                reason: string;
+                            }[];
+                            outsideAttendees: null | string;
+                            topics: null | string;
+                            resolutions: null | string;
+                            files: components["schemas"]["MeetingFile"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/branches/meetings/{id}/transitions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a review step: submit (meetings:write), approve or return with a comment (meetings:review, from the level above) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "submit" | "approve" | "return";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            branchId: number;
+                            branchName: string;
+                            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+                            orgId: number;
+                            orgName: string;
+                            /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+                            type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+                            period: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            heldOn: string;
+                            startTime: null | string;
+                            place: null | string;
+                            chair: null | string;
+                            recorder: null | string;
+                            expectedCount: number;
+                            presentCount: number;
+                            absentCount: number;
+                            /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+                            state: "draft" | "submitted" | "returned" | "approved";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            editable: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            absences: {
+                                cadreId: null | number;
+                                name: string;
+                                reason: string;
+                            }[];
+                            outsideAttendees: null | string;
+                            topics: null | string;
+                            resolutions: null | string;
+                            files: components["schemas"]["MeetingFile"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting's review timeline, oldest first: who did what, when, with which comment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowEvent"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a draft or returned meeting */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: "photo" | "attachment";
+                    caption?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: number;
+                            kind: "photo" | "attachment";
+                            caption: null | string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a photo or attachment of a meeting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Take a photo or attachment off a draft or returned meeting */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completion against the required frequencies at a node of the org tree: per child org, branches on track and behind by type; per branch held directly; the total */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description this year when omitted */
+                    year?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            asOf: string;
+                            org: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                            };
+                            types: components["schemas"]["MeetingRule"][];
+                            total: {
+                                orgId: number;
+                                orgName: string;
+                                orgKind: string;
+                                branches: number;
+                                behindBranches: number;
+                                types: {
+                                    assembly: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    committee: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    group: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    lesson: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    themed_day: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    org_life: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    appraisal: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                };
+                                done: number;
+                                due: number;
+                                rate: null | number;
+                            };
+                            children: {
+                                orgId: number;
+                                orgName: string;
+                                orgKind: string;
+                                branches: number;
+                                behindBranches: number;
+                                types: {
+                                    assembly: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    committee: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    group: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    lesson: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    themed_day: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    org_life: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                    appraisal: {
+                                        onTrack: number;
+                                        behind: number;
+                                    };
+                                };
+                                done: number;
+                                due: number;
+                                rate: null | number;
+                            }[];
+                            branches: components["schemas"]["MeetingMatrixBranchRow"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/meetings/matrix/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The completion matrix at a node as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description this year when omitted */
+                    year?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/meetings/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's year: each period of each type with required, held (approved) and status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description this year when omitted */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            asOf: string;
+                            branch: {
+                                id: number;
+                                name: string;
+                                kind: "standing" | "functional" | "joint" | "thematic" | "general";
+                                orgId: number;
+                                orgName: string;
+                                foundedOn: null | string;
+                                dissolvedOn: null | string;
+                            };
+                            bound: boolean;
+                            types: components["schemas"]["MeetingRule"][];
+                            periods: components["schemas"]["MeetingPeriod"][];
+                            cells: {
+                                assembly: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                                committee: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                                group: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                                lesson: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                                themed_day: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                                org_life: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                                appraisal: {
+                                    period: string;
+                                    required: number;
+                                    held: number;
+                                    status: "done" | "behind" | "in_progress" | "not_due";
+                                }[];
+                            };
+                            status: {
+                                assembly: "on_track" | "behind" | "not_due";
+                                committee: "on_track" | "behind" | "not_due";
+                                group: "on_track" | "behind" | "not_due";
+                                lesson: "on_track" | "behind" | "not_due";
+                                themed_day: "on_track" | "behind" | "not_due";
+                                org_life: "on_track" | "behind" | "not_due";
+                                appraisal: "on_track" | "behind" | "not_due";
+                            };
+                            done: number;
+                            due: number;
+                            rate: null | number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15729,6 +18130,178 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             updatedAt: string;
+        };
+        MeetingSummary: {
+            id: number;
+            branchId: number;
+            branchName: string;
+            branchKind: "standing" | "functional" | "joint" | "thematic" | "general";
+            orgId: number;
+            orgName: string;
+            /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+            type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            heldOn: string;
+            startTime: null | string;
+            place: null | string;
+            chair: null | string;
+            recorder: null | string;
+            expectedCount: number;
+            presentCount: number;
+            absentCount: number;
+            /** @description draft 草稿 · submitted 待审核 · returned 已退回 · approved 已通过 */
+            state: "draft" | "submitted" | "returned" | "approved";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            actions: {
+                action: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                commentRequired: boolean;
+            }[];
+            editable: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            updatedAt: string;
+            photoCount: number;
+            attachmentCount: number;
+        };
+        MeetingFile: {
+            fileId: number;
+            kind: "photo" | "attachment";
+            caption: null | string;
+            name: string;
+            mime: string;
+            size: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            createdAt: string;
+        };
+        WorkflowEvent: {
+            id: number;
+            action: string;
+            actionLabel: {
+                zh: string;
+                en: string;
+            };
+            fromState: null | string;
+            fromStateLabel: null | {
+                zh: string;
+                en: string;
+            };
+            toState: string;
+            toStateLabel: {
+                zh: string;
+                en: string;
+            };
+            actorId: null | number;
+            actorName: null | string;
+            comment: null | string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            at: string;
+        };
+        MeetingRule: {
+            /** @description assembly 党员大会 · committee 支委会 · group 党小组会 · lesson 党课 · themed_day 主题党日 · org_life 组织生活会 · appraisal 民主评议党员 */
+            type: "assembly" | "committee" | "group" | "lesson" | "themed_day" | "org_life" | "appraisal";
+            label: {
+                zh: string;
+                en: string;
+            };
+            unit: "month" | "quarter" | "year";
+            required: number;
+        };
+        MeetingMatrixBranchRow: {
+            branchId: number;
+            branchName: string;
+            orgId: number;
+            orgName: string;
+            behind: boolean;
+            types: {
+                assembly: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+                committee: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+                group: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+                lesson: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+                themed_day: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+                org_life: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+                appraisal: {
+                    held: number;
+                    done: number;
+                    behind: number;
+                    status: "on_track" | "behind" | "not_due";
+                };
+            };
+            done: number;
+            due: number;
+            rate: null | number;
+        };
+        MeetingPeriod: {
+            key: string;
+            unit: "month" | "quarter" | "year";
+            label: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            endsOn: string;
+            months: number[];
         };
     };
     responses: never;
