@@ -273,15 +273,9 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
               notInFuture(t('meetings.rule.notFuture')),
             ]}
           >
-            <DatePicker
-              className="full-width"
-              inputReadOnly={isMobile}
-              disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-            />
+            <DatePicker className="full-width" disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
           </Form.Item>
-          <Form.Item name="startTime" label={t('meetings.field.startTime')}>
-            <TimePicker className="full-width" format="HH:mm" minuteStep={5} inputReadOnly={isMobile} />
-          </Form.Item>
+          <Form.Item name="startTime" label={t('meetings.field.startTime')}></Form.Item>
         </div>
         <Form.Item name="place" label={t('meetings.field.place')}>
           <Input maxLength={MAX_LENGTH.place} />
