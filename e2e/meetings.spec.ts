@@ -57,6 +57,8 @@ async function signInAs(page: Page, username: string, viewport: { width: number;
 test('meetings: a secretary records a meeting on a phone, the county returns it, it is fixed, approved and counted', async ({
   page,
 }) => {
+  // Four sign-ins and a review round trip: more than the default minute on a slow machine.
+  test.setTimeout(120_000);
   const tab = new BranchMeetingsTab(page);
   const form = new MeetingForm(page);
   const record = new MeetingRecordPage(page);

@@ -74,11 +74,17 @@ const FIELDS = [
 
 const text = (value: string | undefined) => value?.trim() || null;
 
+/** The API's HH:MM as a TimePicker's value (today at that time). */
+function timeOfDay(value: string | null): Dayjs | undefined {
+  const match = value ? /^(\d{2}):(\d{2})/.exec(value) : null;
+  return match ? dayjs().hour(Number(match[1])).minute(Number(match[2])).second(0) : undefined;
+}
+
 function toValues(meeting: Meeting): MeetingValues {
   return {
     type: meeting.type,
     heldOn: toDay(meeting.heldOn) as Dayjs,
-    startTime: meeting.startTime ? dayjs(meeting.startTime, 'HH:mm') : undefined,
+    startTime: timeOfDay(meeting.startTime),
     place: meeting.place ?? undefined,
     chair: meeting.chair ?? undefined,
     recorder: meeting.recorder ?? undefined,
@@ -227,7 +233,7 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
   };
 
   const expectedHint =
-    defaultExpected !== undefined
+    !meeting && defaultExpected !== undefined
       ? t(type === 'committee' ? 'meetings.expectedHintCommittee' : 'meetings.expectedHint', {
           count: defaultExpected,
         })
@@ -275,7 +281,9 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
           >
             <DatePicker className="full-width" disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
           </Form.Item>
-          <Form.Item name="startTime" label={t('meetings.field.startTime')}></Form.Item>
+          <Form.Item name="startTime" label={t('meetings.field.startTime')}>
+            <TimePicker className="full-width" format="HH:mm" minuteStep={5} needConfirm={false} />
+          </Form.Item>
         </div>
         <Form.Item name="place" label={t('meetings.field.place')}>
           <Input maxLength={MAX_LENGTH.place} />
