@@ -28,7 +28,7 @@ function BranchGrid({ matrix }: { matrix: BranchMatrix }) {
   const periods = new Map(matrix.periods.map((p) => [p.key, p]));
   return (
     <section aria-labelledby="branch-grid-title">
-      <h2 id="branch-grid-title" className="section-title">
+      <h2 id="branch-grid-title" className="section-title matrix-grid-title">
         <Link to={`/branches/${matrix.branch.id}?tab=meetings`}>{matrix.branch.name}</Link>
         <span className="muted">
           {' '}

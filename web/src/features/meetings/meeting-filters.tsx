@@ -1,7 +1,8 @@
+import { FilterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Select } from 'antd';
+import { Button, DatePicker, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { OrgTreeSelect } from '../../components/org-tree-select';
@@ -61,21 +62,35 @@ function BranchSelect({
   );
 }
 
+/** Filters behind the "more filters" button; the button counts those in use. */
+const MORE_FILTERS = ['orgId', 'branchId', 'months', 'sort'] as const;
+
 /** The filters of a meeting list; the branch's own tab has no org or branch to pick. */
 export function MeetingFilterFields({ withBranch }: { withBranch: boolean }) {
   const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const inUse =
+    Form.useWatch(
+      (values: Record<string, unknown>) =>
+        MORE_FILTERS.filter((name) => {
+          const value = values[name];
+          if (name === 'sort') return value !== undefined && value !== DEFAULT_MEETING_FILTERS.sort;
+          if (Array.isArray(value)) return value.some(Boolean);
+          return value !== undefined && value !== null;
+        }).length,
+      form,
+    ) ?? 0;
+  const [open, setOpen] = useState(false);
+  const moreId = useId();
+  const anyInUse = inUse > 0;
+
+  // Filters in use (e.g. when coming back to the list) are shown, not hidden behind the button.
+  useEffect(() => {
+    if (anyInUse) setOpen(true);
+  }, [anyInUse]);
+
   return (
     <>
-      {withBranch ? (
-        <>
-          <Form.Item name="orgId" label={t('meetings.orgFilter')}>
-            <OrgTreeSelect className="filter-org" />
-          </Form.Item>
-          <Form.Item name="branchId" label={t('meetings.field.branch')}>
-            <BranchSelect />
-          </Form.Item>
-        </>
-      ) : null}
       <Form.Item name="type" label={t('meetings.field.type')}>
         <Select
           className="filter-select"
@@ -92,15 +107,37 @@ export function MeetingFilterFields({ withBranch }: { withBranch: boolean }) {
           options={MEETING_STATES.map((state) => ({ value: state, label: t(`meetings.state.${state}`) }))}
         />
       </Form.Item>
-      <Form.Item name="months" label={t('meetings.months')}>
-        <DatePicker.RangePicker picker="month" allowEmpty={[true, true]} />
+      <Form.Item>
+        <Button
+          icon={<FilterOutlined aria-hidden />}
+          aria-expanded={open}
+          aria-controls={moreId}
+          onClick={() => setOpen(!open)}
+        >
+          {inUse > 0 ? t('list.moreFiltersInUse', { count: inUse }) : t('list.moreFilters')}
+        </Button>
       </Form.Item>
-      <Form.Item name="sort" label={t('meetings.sortLabel')}>
-        <Select
-          className="filter-select"
-          options={SORTS.map((sort) => ({ value: sort, label: t(`meetings.sort.${sort}`) }))}
-        />
-      </Form.Item>
+      <div id={moreId} className="more-filters" hidden={!open}>
+        {withBranch ? (
+          <>
+            <Form.Item name="orgId" label={t('meetings.orgFilter')}>
+              <OrgTreeSelect className="filter-org" />
+            </Form.Item>
+            <Form.Item name="branchId" label={t('meetings.field.branch')}>
+              <BranchSelect />
+            </Form.Item>
+          </>
+        ) : null}
+        <Form.Item name="months" label={t('meetings.months')}>
+          <DatePicker.RangePicker picker="month" allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item name="sort" label={t('meetings.sortLabel')}>
+          <Select
+            className="filter-select"
+            options={SORTS.map((sort) => ({ value: sort, label: t(`meetings.sort.${sort}`) }))}
+          />
+        </Form.Item>
+      </div>
     </>
   );
 }
