@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CommentOutlined,
   DesktopOutlined,
   FlagOutlined,
   IdcardOutlined,
@@ -11,6 +12,7 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SendOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -71,6 +73,20 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'menu.mobileMembers',
     icon: <SendOutlined aria-hidden />,
     permission: 'branches:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/branches/meetings',
+    labelKey: 'menu.meetings',
+    icon: <CommentOutlined aria-hidden />,
+    permission: 'meetings:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/branches/meetings/matrix',
+    labelKey: 'menu.meetingsMatrix',
+    icon: <TableOutlined aria-hidden />,
+    permission: 'meetings:read',
     group: 'menu.partyBuilding',
   },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined aria-hidden />, permission: 'users:read' },

@@ -52,6 +52,15 @@ const ElectionsDuePage = lazy(() =>
 const MobileMembersPage = lazy(() =>
   import('../features/branches/mobile-members-page').then((m) => ({ default: m.MobileMembersPage })),
 );
+const MeetingsPage = lazy(() =>
+  import('../features/meetings/meetings-page').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/meetings/meeting-page').then((m) => ({ default: m.MeetingPage })),
+);
+const MatrixPage = lazy(() =>
+  import('../features/meetings/matrix-page').then((m) => ({ default: m.MatrixPage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -131,6 +140,9 @@ export const router = createBrowserRouter([
                   { index: true, element: guarded('branches:read', <BranchesPage />) },
                   { path: 'elections-due', element: guarded('branches:read', <ElectionsDuePage />) },
                   { path: 'mobile-members', element: guarded('branches:read', <MobileMembersPage />) },
+                  { path: 'meetings', element: guarded('meetings:read', <MeetingsPage />) },
+                  { path: 'meetings/matrix', element: guarded('meetings:read', <MatrixPage />) },
+                  { path: 'meetings/:id', element: guarded('meetings:read', <MeetingPage />) },
                   { path: ':id', element: guarded('branches:read', <BranchPage />) },
                 ],
               },

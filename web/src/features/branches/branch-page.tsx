@@ -3,12 +3,14 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
+import { useCan } from '../../api/session';
 import type { Branch } from '../../api/types';
 import { BackLink } from '../../components/back-link';
 import { DictionaryLabel } from '../../components/dictionary';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
 import { StatusTag } from '../../components/status-tag';
+import { MeetingsTab } from '../meetings/meetings-tab';
 import { useBranch } from './api';
 import { BranchActions } from './branch-actions';
 import { BranchForm } from './branch-form';
@@ -22,16 +24,14 @@ import { MembersTab } from './members-tab';
 import { MobileTab } from './mobile-tab';
 import { useBranchId } from './use-branch-id';
 
-/**
- * The tabs of a branch page, in order. The meetings (三会一课) tab joins after the elections when the
- * meetings pages land; until then there is no empty tab for it.
- */
-const TABS = ['members', 'branches', 'committee', 'elections', 'mobile', 'history'] as const;
+/** The tabs of a branch page, in order; the meetings (三会一课) tab shows to those who may read them. */
+const TABS = ['members', 'branches', 'committee', 'meetings', 'elections', 'mobile', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tabs a branch has: a general branch (党总支) has branches under it instead of members. */
-function tabsOf(branch: Branch): Tab[] {
+function tabsOf(branch: Branch, can: (permission: string) => boolean): Tab[] {
   return TABS.filter((tab) => {
+    if (tab === 'meetings') return can('meetings:read');
     if (tab === 'members' || tab === 'mobile') return holdsMembers(branch.kind);
     if (tab === 'branches') return !holdsMembers(branch.kind);
     return true;
@@ -148,7 +148,8 @@ function BranchRecord({ branch }: { branch: Branch }) {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const [opened, setOpened] = useState(0);
-  const tabs = tabsOf(branch);
+  const can = useCan();
+  const tabs = tabsOf(branch, can);
   const first = tabs[0] as Tab;
   const activeTab = tabs.find((tab) => tab === params.get('tab')) ?? first;
 
@@ -197,6 +198,8 @@ function TabContent({ tab, branch }: { tab: Tab; branch: Branch }) {
       return <ChildBranchesTab branch={branch} />;
     case 'committee':
       return <CommitteeTab branch={branch} />;
+    case 'meetings':
+      return <MeetingsTab branch={branch} />;
     case 'elections':
       return <ElectionsTab branch={branch} />;
     case 'mobile':

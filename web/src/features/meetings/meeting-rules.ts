@@ -1,0 +1,66 @@
+import type { FormRule } from 'antd';
+import type { MeetingState, MeetingType } from './types';
+
+/*
+ * The rules the server enforces on meetings (server/modules/branches/meetings.schema.ts,
+ * meetings.rules.ts and meetings.service.ts), so that the form refuses what the server would.
+ */
+
+/** Every meeting type, in the order the server lists them. */
+export const MEETING_TYPES: readonly MeetingType[] = [
+  'assembly',
+  'committee',
+  'group',
+  'lesson',
+  'themed_day',
+  'org_life',
+  'appraisal',
+];
+
+export const MEETING_STATES: readonly MeetingState[] = ['draft', 'submitted', 'returned', 'approved'];
+
+export const MAX_LENGTH = {
+  place: 200,
+  chair: 50,
+  recorder: 50,
+  absentName: 50,
+  reason: 200,
+  outsideAttendees: 1000,
+  topics: 5000,
+  resolutions: 5000,
+} as const;
+
+export const MAX_COUNT = 10000;
+
+/** Photos the server takes: JPEG, PNG or WebP, up to 10 MB; attachments also PDF and Word, up to 20 MB. */
+export const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TYPES =
+  'image/jpeg,image/png,image/webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** 实到 ≤ 应到. */
+export function presentWithinExpected(message: string): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async (_rule, value: number | null | undefined) => {
+      const expected = getFieldValue('expectedCount') as number | null | undefined;
+      if (value != null && expected != null && value > expected) throw new Error(message);
+    },
+  });
+}
+
+/** 实到 + 缺席 = 应到: the absences listed make up the difference. */
+export function attendanceAddsUp(
+  message: (counts: { expected: number; present: number; needed: number; given: number }) => string,
+): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async () => {
+      const expected = getFieldValue('expectedCount') as number | null | undefined;
+      const present = getFieldValue('presentCount') as number | null | undefined;
+      const absences = (getFieldValue('absences') as unknown[] | undefined) ?? [];
+      if (expected == null || present == null || present > expected) return;
+      if (present + absences.length !== expected)
+        throw new Error(message({ expected, present, needed: expected - present, given: absences.length }));
+    },
+  });
+}
