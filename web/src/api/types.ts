@@ -120,27 +120,6 @@ export type TodoCounts = ResponseBody<'/api/todos/counts', 'get'>;
 /** A name in both languages, as workflows give their titles, states and actions. */
 export type WorkflowLabel = Todo['stateLabel'];
 
-/**
- * The server's WorkflowEventSchema as it stands until a module's history route puts it into the OpenAPI
- * document (the meetings' review will be the first): then the generated type below takes over and this one
- * is no longer used. Keep it as server/platform/workflow/workflow.schema.ts has it.
- */
-interface PendingWorkflowEvent {
-  id: number;
-  action: string;
-  actionLabel: WorkflowLabel;
-  fromState: string | null;
-  fromStateLabel: WorkflowLabel | null;
-  toState: string;
-  toStateLabel: WorkflowLabel;
-  actorId: number | null;
-  actorName: string | null;
-  comment: string | null;
-  at: string;
-}
-
 /** One step of a record's workflow timeline (WorkflowHistorySchema is a list of these, oldest first). */
-export type WorkflowEvent = components['schemas'] extends { WorkflowEvent: infer E }
-  ? E
-  : PendingWorkflowEvent;
+export type WorkflowEvent = components['schemas']['WorkflowEvent'];
 export type WorkflowHistory = WorkflowEvent[];
