@@ -203,7 +203,8 @@ export async function orgMatrix(
     org: { id: org.id, name: org.name, kind: org.kind },
     types: meetingRules(),
     total,
-    children: groups.map((g) => g.group),
+    // A child org with no branch bound by the frequencies has nothing to show (a county's many towns).
+    children: groups.map((g) => g.group).filter((g) => g.branches > 0),
     branches: direct,
   };
 }

@@ -836,9 +836,12 @@ describe('completion matrix', () => {
     });
     expect(functional.status.committee).toBe('not_due');
 
+    // A town with no branch has nothing to show in the drill-down.
+    const empty = await makeOrg(ctx.db, { parent: county.county, kind: 'town', name: '无支部镇' });
     const res = await api('GET', `/api/branches/meetings/matrix?year=2025&orgId=${county.county.id}`);
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
+    expect(m.children.map((c: { orgId: number }) => c.orgId)).not.toContain(empty.id);
     expect(m.org).toEqual({ id: county.county.id, name: county.county.name, kind: 'county' });
     expect(m.children).toEqual([
       {
