@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import { type Db, migrateToLatest } from './db/database.ts';
 import { databaseKind, refreshStatistics } from './db/dialect.ts';
 import { AppError, type ErrorCode, errorMessage, type FieldProblem, localeOf } from './errors.ts';
+import assessmentsRoutes from './modules/assessments/assessments.routes.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(todosRoutes);
   await app.register(branchesRoutes, { keyring });
   await app.register(meetingsRoutes, { files });
+  await app.register(assessmentsRoutes);
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

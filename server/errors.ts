@@ -261,6 +261,46 @@ const ERRORS = {
     en: 'You may not take this action on this record',
   },
   'workflow.comment_required': { status: 400, zh: '请填写意见', en: 'This action needs a comment' },
+  'assessment.standard_not_found': { status: 404, zh: '考核标准不存在', en: 'Standard not found' },
+  'assessment.version_not_found': { status: 404, zh: '标准版本不存在', en: 'Standard version not found' },
+  'assessment.dimension_not_found': { status: 404, zh: '考核维度不存在', en: 'Dimension not found' },
+  'assessment.measure_not_found': { status: 404, zh: '考核细则不存在', en: 'Measure not found' },
+  'assessment.code_taken': { status: 409, zh: '标准代码已被使用', en: 'The standard code is taken' },
+  'assessment.city_scope': {
+    status: 403,
+    zh: '考核标准只能由全市范围的市局工作人员制定和修改',
+    en: 'Standards are authored only by city staff with a city-wide scope',
+  },
+  'assessment.version_frozen': {
+    status: 409,
+    zh: '该版本已被考核轮次使用而冻结，不能修改；请复制为新版本后修改',
+    en: 'The version is frozen (a round uses it) and cannot change; copy it into a new version',
+  },
+  'assessment.version_not_draft': {
+    status: 409,
+    zh: '该版本已发布，不能修改；请先撤回为草稿，或复制为新版本',
+    en: 'The version is published and cannot change; withdraw it to draft first, or copy it',
+  },
+  'assessment.version_not_published': {
+    status: 409,
+    zh: '该版本尚未发布（草稿），不能执行此操作',
+    en: 'The version is still a draft; publish it first',
+  },
+  'assessment.draft_exists': {
+    status: 409,
+    zh: '该标准已有一个草稿版本，请先完成或删除它',
+    en: 'The standard already has a draft version; finish or delete it first',
+  },
+  'assessment.incomplete': {
+    status: 409,
+    zh: '该版本不完整，不能发布：见各项问题',
+    en: 'The version is not complete enough to publish: see the problems listed',
+  },
+  'assessment.order_mismatch': {
+    status: 400,
+    zh: '排序须完整列出该版本的全部维度和细则，且各出现一次',
+    en: "The order must list each of the version's dimensions and measures exactly once",
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

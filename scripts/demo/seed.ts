@@ -10,6 +10,7 @@ import { generateBranches, SECRETARY_UNIT } from './branches.ts';
 import { generateCadres } from './cadres.ts';
 import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
+import { seedStandards } from './standards.ts';
 
 /** The size of the demo roster: Nantong's order of magnitude (about 600 lixiu, all over 90). */
 export const DEMO_ROSTER = { count: 30_000, lixiu: 600 };
@@ -138,5 +139,8 @@ export async function seedDemo(
       `${m.events} review events; standing branches ${list(m.profiles)} ` +
       `in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)} s`,
   );
+
+  const standard = await seedStandards(db, actor);
+  log(`demo: standard 六有一提升 v1 published, ${standard.measures} measures (demo wording)`);
   return true;
 }

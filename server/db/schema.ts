@@ -36,6 +36,10 @@ export interface Database {
   branch_meetings: BranchMeetingsTable;
   branch_meeting_absences: BranchMeetingAbsencesTable;
   branch_meeting_files: BranchMeetingFilesTable;
+  assessment_standards: AssessmentStandardsTable;
+  assessment_standard_versions: AssessmentStandardVersionsTable;
+  assessment_dimensions: AssessmentDimensionsTable;
+  assessment_measures: AssessmentMeasuresTable;
 }
 
 export interface LiaisonAreasTable {
@@ -520,3 +524,65 @@ export interface BranchMeetingFilesTable {
 }
 
 export type BranchMeetingRow = Selectable<BranchMeetingsTable>;
+
+/** A branch standard (支部建设标准): 六有一提升 (`liuyou`), 六好 (`liuhao`)… */
+export interface AssessmentStandardsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string | null;
+  /** 1 for the demo's made-up content */
+  is_demo: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One version of a standard's measures. */
+export interface AssessmentStandardVersionsTable {
+  id: Generated<number>;
+  standard_id: number;
+  /** 1, 2, 3… within the standard */
+  version: number;
+  /** draft | published | frozen */
+  status: string;
+  published_at: string | null;
+  /** when a round first used it; its content never changes after */
+  frozen_at: string | null;
+  notes: string | null;
+  /** the version it was copied from when authored as the next one */
+  copied_from_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A dimension of a version (one of the six "haves", the uplift…). */
+export interface AssessmentDimensionsTable {
+  id: Generated<number>;
+  version_id: number;
+  sort_order: number;
+  code: string;
+  title: string;
+}
+
+/** A verifiable measure (考核细则) of a dimension. */
+export interface AssessmentMeasuresTable {
+  id: Generated<number>;
+  dimension_id: number;
+  sort_order: number;
+  /** '1.1', '1.2'… */
+  code: string;
+  text: string;
+  /** what evidence the measure asks for (佐证材料) */
+  evidence: string;
+  /** JSON array of the evidence kinds accepted: document, photo, or platform records (meetings…) */
+  evidence_kinds: string;
+  /** scored (weighted points) | required (must pass, no points) */
+  rule: string;
+  /** points for a scored measure; 0 for a required one */
+  weight: number;
+  remarks: string | null;
+}
+
+export type AssessmentVersionRow = Selectable<AssessmentStandardVersionsTable>;
+export type AssessmentDimensionRow = Selectable<AssessmentDimensionsTable>;
+export type AssessmentMeasureRow = Selectable<AssessmentMeasuresTable>;

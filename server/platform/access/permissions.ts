@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'meetings:read',
   'meetings:write',
   'meetings:review',
+  'assessments:read',
+  'assessments:author',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +66,8 @@ const BRANCH_STAFF: Permission[] = ['branches:read', 'branches:write'];
 const MEETING_KEEPERS: Permission[] = ['meetings:read', 'meetings:write'];
 /** What reviews the meetings of the branches below (a county's, or the city's). */
 const MEETING_REVIEWERS: Permission[] = [...MEETING_KEEPERS, 'meetings:review'];
+/** What authors the branch standards (六有一提升…): city staff only, and only with a city-wide scope. */
+const STANDARD_AUTHORS: Permission[] = ['assessments:read', 'assessments:author'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -109,30 +113,51 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'city_staff',
     name: '市局工作人员',
     description: '市委老干部局各科室工作人员，管理全市业务',
-    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_REVIEWERS],
+    permissions: [
+      ...READ_BASICS,
+      'users:read',
+      ...ROSTER_STAFF,
+      ...BRANCH_STAFF,
+      ...MEETING_REVIEWERS,
+      ...STANDARD_AUTHORS,
+    ],
   },
   {
     code: 'county_staff',
     name: '县区工作人员',
     description: '县（市、区）老干部局工作人员，管理本县区业务',
-    permissions: [...READ_BASICS, 'users:read', ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_REVIEWERS],
+    permissions: [
+      ...READ_BASICS,
+      'users:read',
+      ...ROSTER_STAFF,
+      ...BRANCH_STAFF,
+      ...MEETING_REVIEWERS,
+      'assessments:read',
+    ],
   },
   {
     code: 'unit_staff',
     name: '单位工作人员',
     description: '单位老干部处工作人员，管理本单位离退休干部',
-    permissions: [...READ_BASICS, ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_KEEPERS],
+    permissions: [...READ_BASICS, ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_KEEPERS, 'assessments:read'],
   },
   {
     code: 'branch_secretary',
     name: '支部书记',
     description: '离退休干部党支部书记',
-    permissions: [...READ_BASICS, 'cadres:read', ...BRANCH_STAFF, ...MEETING_KEEPERS],
+    permissions: [...READ_BASICS, 'cadres:read', ...BRANCH_STAFF, ...MEETING_KEEPERS, 'assessments:read'],
   },
   {
     code: 'leader',
     name: '领导（只读）',
     description: '查看本范围内的数据和报表，不能修改',
-    permissions: [...READ_BASICS, 'users:read', 'cadres:read', 'branches:read', 'meetings:read'],
+    permissions: [
+      ...READ_BASICS,
+      'users:read',
+      'cadres:read',
+      'branches:read',
+      'meetings:read',
+      'assessments:read',
+    ],
   },
 ];

@@ -17689,6 +17689,3016 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standards with their versions (drafts only for authors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            description: null | string;
+                            /** @description made-up demo content, not an official text */
+                            isDemo: boolean;
+                            versions: {
+                                id: number;
+                                /** @description 1, 2, 3… within the standard */
+                                version: number;
+                                status: "draft" | "published" | "frozen";
+                                publishedAt: null | string;
+                                frozenAt: null | string;
+                                notes: null | string;
+                                copiedFromId: null | number;
+                                dimensionCount: number;
+                                measureCount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                updatedAt: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a standard (city-wide authors only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the standard's identifier: 'liuyou' (六有一提升), 'liuhao' (六好)… */
+                        code: string;
+                        name: string;
+                        description?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            description: null | string;
+                            /** @description made-up demo content, not an official text */
+                            isDemo: boolean;
+                            versions: {
+                                id: number;
+                                /** @description 1, 2, 3… within the standard */
+                                version: number;
+                                status: "draft" | "published" | "frozen";
+                                publishedAt: null | string;
+                                frozenAt: null | string;
+                                notes: null | string;
+                                copiedFromId: null | number;
+                                dimensionCount: number;
+                                measureCount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                updatedAt: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the standard's next version as a draft, empty or copied from a version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a version (of any standard) whose content the draft starts from */
+                        copyFrom?: number;
+                        notes?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version with its dimensions and measures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a draft's notes */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        notes: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version as .xlsx: dimensions, measures, evidence, rule and points */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder a draft's dimensions and measures (measures may move between dimensions) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dimensions: {
+                            id: number;
+                            measureIds: number[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a complete draft (refusals list each problem) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published version no round uses back to draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze a published version (rounds freeze the one they use) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/versions/{id}/dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a dimension at the end of a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/dimensions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a draft's dimension with its measures */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a draft's dimension */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/standards/dimensions/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a measure at the end of a dimension of a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        text: string;
+                        evidence: string;
+                        evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                        rule: "scored" | "required";
+                        weight: number;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/standards/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a draft's measure */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a draft's measure */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        text?: string;
+                        evidence?: string;
+                        evidenceKinds?: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                        rule?: "scored" | "required";
+                        weight?: number;
+                        remarks?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3… within the standard */
+                            version: number;
+                            status: "draft" | "published" | "frozen";
+                            publishedAt: null | string;
+                            frozenAt: null | string;
+                            notes: null | string;
+                            copiedFromId: null | number;
+                            dimensionCount: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            standardId: number;
+                            standardCode: string;
+                            standardName: string;
+                            totalWeight: number;
+                            dimensions: {
+                                id: number;
+                                code: string;
+                                title: string;
+                                /** @description the sum of its scored measures' weights */
+                                weight: number;
+                                measures: {
+                                    id: number;
+                                    dimensionId: number;
+                                    /** @description '1.1', '1.2'… */
+                                    code: string;
+                                    /** @description the measure (考核细则), worded so it can be verified */
+                                    text: string;
+                                    /** @description what evidence it asks for (佐证材料) */
+                                    evidence: string;
+                                    evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                    rule: "scored" | "required";
+                                    /** @description points for a scored measure; 0 for a required one */
+                                    weight: number;
+                                    remarks: null | string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
