@@ -106,7 +106,7 @@ test('branches: a city user sets up a branch, adds members, a secretary and an e
   expect(names).toContain(branchName);
 
   // The to-do list, through the header's bell.
-  const bell = page.getByRole('link', { name: /^待办事项：\d+ 项$/ });
+  const bell = page.getByRole('link', { name: /^待办事项：\d+\+? 项$/ });
   await expect(bell).toBeVisible();
   await bell.click();
   await expect(page.getByRole('heading', { name: '待办', level: 1 })).toBeVisible();
