@@ -301,6 +301,24 @@ const ERRORS = {
     zh: '排序须完整列出该版本的全部维度和细则，且各出现一次',
     en: "The order must list each of the version's dimensions and measures exactly once",
   },
+  'learning.lesson_not_found': { status: 404, zh: '党课不存在', en: 'Lesson not found' },
+  'learning.lesson_content': {
+    status: 400,
+    zh: '视频和文件党课须填写链接，文字党课须填写正文',
+    en: 'A video or file lesson needs a link; a text lesson needs a body',
+  },
+  'learning.programme_not_found': { status: 404, zh: '培训项目不存在', en: 'Training programme not found' },
+  'learning.session_not_found': { status: 404, zh: '培训班次不存在', en: 'Training session not found' },
+  'learning.attendance_not_found': {
+    status: 404,
+    zh: '没有这条参训记录',
+    en: 'No such attendance record',
+  },
+  'learning.already_attended': {
+    status: 409,
+    zh: '该同志已登记参加本次培训',
+    en: 'This person is already recorded as attending the session',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -40,6 +40,11 @@ export interface Database {
   assessment_standard_versions: AssessmentStandardVersionsTable;
   assessment_dimensions: AssessmentDimensionsTable;
   assessment_measures: AssessmentMeasuresTable;
+  learning_lessons: LearningLessonsTable;
+  learning_records: LearningRecordsTable;
+  learning_programmes: LearningProgrammesTable;
+  learning_sessions: LearningSessionsTable;
+  learning_attendance: LearningAttendanceTable;
 }
 
 export interface LiaisonAreasTable {
@@ -586,3 +591,59 @@ export interface AssessmentMeasuresTable {
 export type AssessmentVersionRow = Selectable<AssessmentStandardVersionsTable>;
 export type AssessmentDimensionRow = Selectable<AssessmentDimensionsTable>;
 export type AssessmentMeasureRow = Selectable<AssessmentMeasuresTable>;
+
+/** A cloud party lesson (云端党课): a video link, an uploaded file's link, or a text. */
+export interface LearningLessonsTable {
+  id: Generated<number>;
+  /** the publisher's org, for scope */
+  org_id: number;
+  title: string;
+  /** video | text | file */
+  kind: string;
+  url: string | null;
+  body: string | null;
+  published_on: string;
+  /** times opened (浏览次数) */
+  views: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A cadre studied a lesson on a day (学习记录). */
+export interface LearningRecordsTable {
+  id: Generated<number>;
+  lesson_id: number;
+  cadre_id: number;
+  learned_on: string;
+  minutes: number;
+  created_at: string;
+}
+
+/** A training programme for a year (头雁工程 `touyan`…). */
+export interface LearningProgrammesTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  code: string;
+  year: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One session (培训班次) of a programme. */
+export interface LearningSessionsTable {
+  id: Generated<number>;
+  programme_id: number;
+  held_on: string;
+  title: string;
+  place: string | null;
+  hours: number;
+}
+
+/** A cadre attended a session: one row is one person-time (人次). */
+export interface LearningAttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  cadre_id: number;
+  created_at: string;
+}

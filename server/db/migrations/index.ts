@@ -8,6 +8,7 @@ import * as workflow from './2026-11-29-006-workflow.ts';
 import * as branches from './2026-11-29-007-branches.ts';
 import * as meetings from './2026-11-29-008-meetings.ts';
 import * as assessmentStandards from './2026-11-29-009-assessment-standards.ts';
+import * as learning from './2026-11-29-010-learning.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-007-branches': branches,
   '2026-11-29-008-meetings': meetings,
   '2026-11-29-009-assessment-standards': assessmentStandards,
+  '2026-11-29-010-learning': learning,
 };

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'meetings:review',
   'assessments:read',
   'assessments:author',
+  'learning:read',
+  'learning:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -68,6 +70,8 @@ const MEETING_KEEPERS: Permission[] = ['meetings:read', 'meetings:write'];
 const MEETING_REVIEWERS: Permission[] = [...MEETING_KEEPERS, 'meetings:review'];
 /** What authors the branch standards (六有一提升…): city staff only, and only with a city-wide scope. */
 const STANDARD_AUTHORS: Permission[] = ['assessments:read', 'assessments:author'];
+/** What publishes lessons and keeps training programmes (云端党课, 头雁工程). */
+const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -120,6 +124,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_REVIEWERS,
       ...STANDARD_AUTHORS,
+      ...LEARNING_STAFF,
     ],
   },
   {
@@ -133,19 +138,34 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_REVIEWERS,
       'assessments:read',
+      ...LEARNING_STAFF,
     ],
   },
   {
     code: 'unit_staff',
     name: '单位工作人员',
     description: '单位老干部处工作人员，管理本单位离退休干部',
-    permissions: [...READ_BASICS, ...ROSTER_STAFF, ...BRANCH_STAFF, ...MEETING_KEEPERS, 'assessments:read'],
+    permissions: [
+      ...READ_BASICS,
+      ...ROSTER_STAFF,
+      ...BRANCH_STAFF,
+      ...MEETING_KEEPERS,
+      'assessments:read',
+      'learning:read',
+    ],
   },
   {
     code: 'branch_secretary',
     name: '支部书记',
     description: '离退休干部党支部书记',
-    permissions: [...READ_BASICS, 'cadres:read', ...BRANCH_STAFF, ...MEETING_KEEPERS, 'assessments:read'],
+    permissions: [
+      ...READ_BASICS,
+      'cadres:read',
+      ...BRANCH_STAFF,
+      ...MEETING_KEEPERS,
+      'assessments:read',
+      'learning:read',
+    ],
   },
   {
     code: 'leader',
@@ -158,6 +178,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'branches:read',
       'meetings:read',
       'assessments:read',
+      'learning:read',
     ],
   },
 ];

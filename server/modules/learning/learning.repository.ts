@@ -1,0 +1,304 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type {
+  Database,
+  LearningLessonsTable,
+  LearningProgrammesTable,
+  LearningSessionsTable,
+} from '../../db/schema.ts';
+import { inScope, type Scope } from '../../platform/access/scope.ts';
+import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import type { LessonKind, LessonSortField } from './learning.schema.ts';
+
+type Conn = Kysely<Database>;
+
+const yearRange = (year: number): [string, string] => [`${year}-01-01`, `${year + 1}-01-01`];
+
+// ---- lessons ----
+
+function lessonsWithLearners(db: Conn) {
+  return db
+    .selectFrom('learning_lessons as l')
+    .selectAll('l')
+    .select((eb) =>
+      eb
+        .selectFrom('learning_records as r')
+        .select((e) => e.fn.count<number>('r.cadre_id').distinct().as('n'))
+        .whereRef('r.lesson_id', '=', 'l.id')
+        .as('learners'),
+    );
+}
+
+export type LessonRow = Awaited<ReturnType<typeof findLesson>> & object;
+
+/** One lesson with its learner count, only inside the scope. */
+export async function findLesson(db: Conn, id: number, scope: Scope | null) {
+  return lessonsWithLearners(db)
+    .where('l.id', '=', id)
+    .where((eb) => inScope(eb, 'l.org_id', scope))
+    .executeTakeFirst();
+}
+
+const LESSON_COLUMNS = {
+  publishedOn: 'l.published_on',
+  title: 'l.title',
+  views: 'l.views',
+  id: 'l.id',
+} as const;
+
+/** A page of the lessons inside the scope. */
+export async function listLessons(
+  db: Conn,
+  f: { scope: Scope | null; keyword?: string; kind?: LessonKind; year?: number },
+  sort: SortKey<LessonSortField>,
+  page: number,
+  pageSize: number,
+) {
+  let q = db.selectFrom('learning_lessons as l').where((eb) => inScope(eb, 'l.org_id', f.scope));
+  if (f.keyword) q = q.where('l.title', 'like', `%${f.keyword}%`);
+  if (f.kind) q = q.where('l.kind', '=', f.kind);
+  if (f.year) {
+    const [from, to] = yearRange(f.year);
+    q = q.where('l.published_on', '>=', from).where('l.published_on', '<', to);
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const ids = q.select('l.id');
+  const [column, direction] = sortColumn(LESSON_COLUMNS, sort);
+  const items = await lessonsWithLearners(db)
+    .where('l.id', 'in', ids)
+    .orderBy(column, direction)
+    .orderBy('l.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items, total: Number(total.n) };
+}
+
+export async function insertLesson(db: Conn, row: Insertable<LearningLessonsTable>) {
+  const r = await db.insertInto('learning_lessons').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateLesson(db: Conn, id: number, row: Updateable<LearningLessonsTable>) {
+  await db.updateTable('learning_lessons').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteLesson(db: Conn, id: number) {
+  await db.deleteFrom('learning_records').where('lesson_id', '=', id).execute();
+  await db.deleteFrom('learning_lessons').where('id', '=', id).execute();
+}
+
+/** Adds one view in a single statement, so concurrent views are all counted. */
+export async function addView(db: Conn, id: number) {
+  await db
+    .updateTable('learning_lessons')
+    .set((eb) => ({ views: eb('views', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A year's totals over the lessons inside the scope. */
+export async function lessonYearStats(db: Conn, scope: Scope | null, year: number) {
+  const [from, to] = yearRange(year);
+  const lessons = await db
+    .selectFrom('learning_lessons as l')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('l.views').as('views')])
+    .where((eb) => inScope(eb, 'l.org_id', scope))
+    .where('l.published_on', '>=', from)
+    .where('l.published_on', '<', to)
+    .executeTakeFirstOrThrow();
+  const records = await db
+    .selectFrom('learning_records as r')
+    .innerJoin('learning_lessons as l', 'l.id', 'r.lesson_id')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('r.cadre_id').distinct().as('learners'),
+    ])
+    .where((eb) => inScope(eb, 'l.org_id', scope))
+    .where('r.learned_on', '>=', from)
+    .where('r.learned_on', '<', to)
+    .executeTakeFirstOrThrow();
+  return {
+    year,
+    lessons: Number(lessons.n),
+    views: Number(lessons.views ?? 0),
+    records: Number(records.n),
+    learners: Number(records.learners),
+  };
+}
+
+// ---- learning records ----
+
+function recordsQuery(db: Conn) {
+  return db
+    .selectFrom('learning_records as r')
+    .innerJoin('learning_lessons as l', 'l.id', 'r.lesson_id')
+    .select(['r.id', 'r.lesson_id', 'l.title as lesson_title', 'r.cadre_id', 'r.learned_on', 'r.minutes'])
+    .orderBy('r.learned_on', 'desc')
+    .orderBy('r.id', 'desc');
+}
+
+export type RecordRow = Awaited<ReturnType<typeof listLessonRecords>>[number];
+
+export async function listLessonRecords(db: Conn, lessonId: number) {
+  return recordsQuery(db).where('r.lesson_id', '=', lessonId).execute();
+}
+
+/** A cadre's records on lessons inside the scope. */
+export async function listCadreRecords(db: Conn, cadreId: number, scope: Scope | null) {
+  return recordsQuery(db)
+    .where('r.cadre_id', '=', cadreId)
+    .where((eb) => inScope(eb, 'l.org_id', scope))
+    .execute();
+}
+
+export async function findRecord(db: Conn, id: number) {
+  return recordsQuery(db).where('r.id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function insertRecord(
+  db: Conn,
+  row: { lesson_id: number; cadre_id: number; learned_on: string; minutes: number; created_at: string },
+) {
+  const r = await db.insertInto('learning_records').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+// ---- programmes, sessions, attendance ----
+
+export async function findProgramme(db: Conn, id: number, scope: Scope | null) {
+  return db
+    .selectFrom('learning_programmes as p')
+    .selectAll('p')
+    .where('p.id', '=', id)
+    .where((eb) => inScope(eb, 'p.org_id', scope))
+    .executeTakeFirst();
+}
+
+export async function listProgrammes(db: Conn, scope: Scope | null, f: { year?: number; code?: string }) {
+  let q = db
+    .selectFrom('learning_programmes as p')
+    .selectAll('p')
+    .where((eb) => inScope(eb, 'p.org_id', scope));
+  if (f.year) q = q.where('p.year', '=', f.year);
+  if (f.code) q = q.where('p.code', '=', f.code);
+  return q.orderBy('p.year', 'desc').orderBy('p.id').execute();
+}
+
+export async function insertProgramme(db: Conn, row: Insertable<LearningProgrammesTable>) {
+  const r = await db.insertInto('learning_programmes').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateProgramme(db: Conn, id: number, row: Updateable<LearningProgrammesTable>) {
+  await db.updateTable('learning_programmes').set(row).where('id', '=', id).execute();
+}
+
+/** Deletes a programme with its sessions and their attendance. */
+export async function deleteProgramme(db: Conn, id: number) {
+  const sessions = db.selectFrom('learning_sessions').select('id').where('programme_id', '=', id);
+  await db.deleteFrom('learning_attendance').where('session_id', 'in', sessions).execute();
+  await db.deleteFrom('learning_sessions').where('programme_id', '=', id).execute();
+  await db.deleteFrom('learning_programmes').where('id', '=', id).execute();
+}
+
+function sessionsQuery(db: Conn) {
+  return db
+    .selectFrom('learning_sessions as s')
+    .innerJoin('learning_programmes as p', 'p.id', 's.programme_id')
+    .selectAll('s')
+    .select('p.org_id')
+    .select((eb) =>
+      eb
+        .selectFrom('learning_attendance as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.session_id', '=', 's.id')
+        .as('attendance'),
+    );
+}
+
+export type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
+
+export async function listSessions(db: Conn, programmeId: number) {
+  return sessionsQuery(db)
+    .where('s.programme_id', '=', programmeId)
+    .orderBy('s.held_on')
+    .orderBy('s.id')
+    .execute();
+}
+
+/** One session, only when its programme lies inside the scope. */
+export async function findSession(db: Conn, id: number, scope: Scope | null) {
+  return sessionsQuery(db)
+    .where('s.id', '=', id)
+    .where((eb) => inScope(eb, 'p.org_id', scope))
+    .executeTakeFirst();
+}
+
+export async function insertSession(db: Conn, row: Insertable<LearningSessionsTable>) {
+  const r = await db.insertInto('learning_sessions').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateSession(db: Conn, id: number, row: Updateable<LearningSessionsTable>) {
+  await db.updateTable('learning_sessions').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Conn, id: number) {
+  await db.deleteFrom('learning_attendance').where('session_id', '=', id).execute();
+  await db.deleteFrom('learning_sessions').where('id', '=', id).execute();
+}
+
+export async function listAttendance(db: Conn, sessionId: number) {
+  return db
+    .selectFrom('learning_attendance as a')
+    .select('a.cadre_id')
+    .where('a.session_id', '=', sessionId)
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function insertAttendance(db: Conn, sessionId: number, cadreId: number, at: string) {
+  await db
+    .insertInto('learning_attendance')
+    .values({ session_id: sessionId, cadre_id: cadreId, created_at: at })
+    .execute();
+}
+
+/** Removes an attendance row; the number removed (0 when there was none). */
+export async function deleteAttendance(db: Conn, sessionId: number, cadreId: number) {
+  const r = await db
+    .deleteFrom('learning_attendance')
+    .where('session_id', '=', sessionId)
+    .where('cadre_id', '=', cadreId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Per programme inside the scope (of a year): sessions, person-times (人次) and distinct people. */
+export async function programmeStats(db: Conn, scope: Scope | null, year?: number) {
+  let q = db
+    .selectFrom('learning_programmes as p')
+    .select(['p.id', 'p.name', 'p.code', 'p.year'])
+    .select((eb) => [
+      eb
+        .selectFrom('learning_sessions as s')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.programme_id', '=', 'p.id')
+        .as('sessions'),
+      eb
+        .selectFrom('learning_attendance as a')
+        .innerJoin('learning_sessions as s', 's.id', 'a.session_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.programme_id', '=', 'p.id')
+        .as('person_times'),
+      eb
+        .selectFrom('learning_attendance as a')
+        .innerJoin('learning_sessions as s', 's.id', 'a.session_id')
+        .select((e) => e.fn.count<number>('a.cadre_id').distinct().as('n'))
+        .whereRef('s.programme_id', '=', 'p.id')
+        .as('people'),
+    ])
+    .where((eb) => inScope(eb, 'p.org_id', scope));
+  if (year) q = q.where('p.year', '=', year);
+  return q.orderBy('p.year', 'desc').orderBy('p.id').execute();
+}
