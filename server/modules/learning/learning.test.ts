@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { makeCadre, makeOrg, signedInUser } from '../../test/factories.ts';
+import { createTestApp } from '../../test/test-app.ts';
+
+const ctx = await createTestApp();
+const county = await makeOrg(ctx.db, { kind: 'county' });
+const staff = await signedInUser(ctx, { roles: ['county_staff'], org: county });
+const leader = await signedInUser(ctx, { roles: ['leader'], org: county });
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const api = (method: Method, url: string, payload?: object, client = staff.client) =>
+  ctx.app.inject({
+    method,
+    url,
+    headers: method === 'GET' ? client.read : client.headers,
+    ...(payload && { payload }),
+  });
+const L = '/api/learning';
+
+async function lesson(body: Record<string, unknown> = {}) {
+  const res = await api('POST', `${L}/lessons`, {
+    orgId: county.id,
+    title: '党课',
+    kind: 'video',
+    url: 'https://example.org/v.mp4',
+    publishedOn: '2026-03-01',
+    ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: number; views: number; learners: number; title: string };
+}
+
+describe('cloud party lessons', () => {
+  it('creates, changes, lists with filters and deletes lessons, auditing each write', async () => {
+    const unit = await makeOrg(ctx.db, { parent: county });
+    const a = await lesson({ orgId: unit.id, title: '学习二十大精神', publishedOn: '2025-06-01' });
+    const b = await lesson({ orgId: unit.id, title: '党史故事', kind: 'text', url: null, body: '正文' });
+    expect(
+      (
+        await api('POST', `${L}/lessons`, {
+          orgId: unit.id,
+          title: 'x',
+          kind: 'text',
+          publishedOn: '2026-01-01',
+        })
+      ).json().error.code,
+    ).toBe('learning.lesson_content');
+
+    const changed = await api('PATCH', `${L}/lessons/${a.id}`, { title: '学习二十大精神（修订）' });
+    expect(changed.json().title).toBe('学习二十大精神（修订）');
+
+    const list = (q: string) => api('GET', `${L}/lessons?${q}`).then((r) => r.json());
+    expect((await list('keyword=二十大')).items.map((l: { id: number }) => l.id)).toEqual([a.id]);
+    expect((await list('kind=text')).items.map((l: { id: number }) => l.id)).toContain(b.id);
+    expect((await list('kind=text')).items.every((l: { kind: string }) => l.kind === 'text')).toBe(true);
+    expect((await list('year=2025')).items.map((l: { id: number }) => l.id)).toEqual([a.id]);
+    const sorted = await list('sort=publishedOn&pageSize=1');
+    expect(sorted.items).toHaveLength(1);
+    expect(sorted.items[0].publishedOn <= '2025-06-01').toBe(true);
+    expect(sorted.total).toBeGreaterThanOrEqual(2);
+
+    expect((await api('DELETE', `${L}/lessons/${b.id}`)).statusCode).toBe(204);
+    expect((await api('GET', `${L}/lessons/${b.id}`)).json().error.code).toBe('learning.lesson_not_found');
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'learning_lesson')
+      .where('entity_id', 'in', [String(a.id), String(b.id)])
+      .execute();
+    expect(audit.map((r) => r.action).sort()).toEqual(
+      [
+        'learning_lesson.create',
+        'learning_lesson.create',
+        'learning_lesson.delete',
+        'learning_lesson.update',
+      ].sort(),
+    );
+  });
+
+  it('counts views by any reader, and records and totals learning per lesson and per year', async () => {
+    const year = 2031;
+    const one = await lesson({ publishedOn: `${year}-02-01` });
+    const two = await lesson({ publishedOn: `${year}-05-01` });
+    await lesson({ publishedOn: `${year + 1}-01-01` });
+    for (const client of [staff.client, leader.client, leader.client]) {
+      expect((await api('POST', `${L}/lessons/${one.id}/views`, undefined, client)).statusCode).toBe(200);
+    }
+    expect((await api('POST', `${L}/lessons/${two.id}/views`)).json()).toEqual({ id: two.id, views: 1 });
+
+    const p = await makeCadre(ctx, staff.client, { orgId: county.id });
+    const q = await makeCadre(ctx, staff.client, { orgId: county.id });
+    const rec = (lessonId: number, cadreId: number, learnedOn: string) =>
+      api('POST', `${L}/lessons/${lessonId}/records`, { cadreId, learnedOn, minutes: 30 });
+    const first = await rec(one.id, p.id, `${year}-02-02`);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ lessonId: one.id, cadreId: p.id, cadreName: p.name, minutes: 30 });
+    await rec(one.id, p.id, `${year}-02-03`);
+    await rec(one.id, q.id, `${year}-02-03`);
+    await rec(two.id, q.id, `${year + 1}-01-05`);
+
+    const got = (await api('GET', `${L}/lessons/${one.id}`)).json();
+    expect(got).toMatchObject({ views: 3, learners: 2 });
+    expect((await api('GET', `${L}/lessons/${one.id}/records`)).json()).toHaveLength(3);
+    const mine = (await api('GET', `${L}/cadres/${q.id}/records`)).json();
+    expect(mine.map((r: { lessonId: number }) => r.lessonId).sort()).toEqual([one.id, two.id].sort());
+
+    expect((await api('GET', `${L}/lessons/stats?year=${year}`)).json()).toEqual({
+      year,
+      lessons: 2,
+      views: 4,
+      records: 3,
+      learners: 2,
+    });
+    expect((await api('GET', `${L}/lessons/stats?year=${year + 1}`)).json()).toEqual({
+      year: year + 1,
+      lessons: 1,
+      views: 0,
+      records: 1,
+      learners: 1,
+    });
+  });
+});
+
+describe('training programmes', () => {
+  it('counts sessions, person-times (人次) and distinct people exactly, and refuses a second attendance', async () => {
+    const year = 2032;
+    const created = await api('POST', `${L}/programmes`, {
+      orgId: county.id,
+      name: '头雁工程',
+      code: 'touyan',
+      year,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const prog = created.json();
+    const other = (
+      await api('POST', `${L}/programmes`, { orgId: county.id, name: '其他培训', code: 'other', year })
+    ).json();
+    const session = async (programmeId: number, heldOn: string) => {
+      const res = await api('POST', `${L}/programmes/${programmeId}/sessions`, {
+        heldOn,
+        title: `第${heldOn}期`,
+        hours: 3.5,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().sessions.at(-1) as { id: number };
+    };
+    const s1 = await session(prog.id, `${year}-03-01`);
+    const s2 = await session(prog.id, `${year}-04-01`);
+    const s3 = await session(prog.id, `${year}-05-01`);
+    const people = await Promise.all([1, 2, 3].map(() => makeCadre(ctx, staff.client, { orgId: county.id })));
+    const attend = (s: { id: number }, cadreId: number) =>
+      api('POST', `${L}/sessions/${s.id}/attendance`, { cadreId });
+    for (const p of people) expect((await attend(s1, p.id)).statusCode).toBe(201);
+    await attend(s2, people[0].id);
+    await attend(s2, people[1].id);
+    await attend(s3, people[0].id);
+
+    const again = await attend(s1, people[0].id);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('learning.already_attended');
+
+    const removed = await api('DELETE', `${L}/sessions/${s3.id}/attendance/${people[0].id}`);
+    expect(removed.json()).toEqual([]);
+    expect((await api('DELETE', `${L}/sessions/${s3.id}/attendance/${people[0].id}`)).json().error.code).toBe(
+      'learning.attendance_not_found',
+    );
+    await attend(s3, people[2].id);
+
+    const detail = (await api('GET', `${L}/programmes/${prog.id}`)).json();
+    expect(
+      detail.sessions.map((s: { attendance: number; hours: number }) => [s.attendance, s.hours]),
+    ).toEqual([
+      [3, 3.5],
+      [2, 3.5],
+      [1, 3.5],
+    ]);
+    expect(
+      (await api('GET', `${L}/sessions/${s2.id}/attendance`))
+        .json()
+        .map((a: { cadreId: number }) => a.cadreId),
+    ).toEqual([people[0].id, people[1].id]);
+
+    const stats = (await api('GET', `${L}/programmes/stats?year=${year}`)).json();
+    expect(stats).toEqual([
+      {
+        programmeId: prog.id,
+        name: '头雁工程',
+        code: 'touyan',
+        year,
+        sessions: 3,
+        personTimes: 6,
+        people: 3,
+      },
+      {
+        programmeId: other.id,
+        name: '其他培训',
+        code: 'other',
+        year,
+        sessions: 0,
+        personTimes: 0,
+        people: 0,
+      },
+    ]);
+
+    expect((await api('PATCH', `${L}/sessions/${s3.id}`, { place: '党校' })).json().sessions[2].place).toBe(
+      '党校',
+    );
+    expect((await api('DELETE', `${L}/sessions/${s3.id}`)).json().sessions).toHaveLength(2);
+    expect(
+      (await api('PATCH', `${L}/programmes/${prog.id}`, { name: '头雁工程（第一期）' })).json().name,
+    ).toBe('头雁工程（第一期）');
+    expect(
+      (await api('GET', `${L}/programmes?year=${year}&code=touyan`)).json().map((p: { id: number }) => p.id),
+    ).toEqual([prog.id]);
+    expect((await api('DELETE', `${L}/programmes/${prog.id}`)).statusCode).toBe(204);
+    expect((await api('GET', `${L}/programmes/stats?year=${year}`)).json()).toHaveLength(1);
+  });
+});
