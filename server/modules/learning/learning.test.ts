@@ -146,7 +146,8 @@ describe('training programmes', () => {
     const s1 = await session(prog.id, `${year}-03-01`);
     const s2 = await session(prog.id, `${year}-04-01`);
     const s3 = await session(prog.id, `${year}-05-01`);
-    const people = await Promise.all([1, 2, 3].map(() => makeCadre(ctx, staff.client, { orgId: county.id })));
+    const mk = () => makeCadre(ctx, staff.client, { orgId: county.id });
+    const people = [await mk(), await mk(), await mk()] as const;
     const attend = (s: { id: number }, cadreId: number) =>
       api('POST', `${L}/sessions/${s.id}/attendance`, { cadreId });
     for (const p of people) expect((await attend(s1, p.id)).statusCode).toBe(201);
