@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import type { Db } from '../../db/database.ts';
 import type { Locale } from '../../errors.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { CodeOption, ColumnDef } from '../../platform/excel/columns.ts';
-import { writeXlsx } from '../../platform/excel/write.ts';
+import { xlsxBuffer } from '../../platform/excel/write.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import type { EvidenceKind } from './assessments.schema.ts';
 import { getVersion } from './assessments.service.ts';
@@ -55,21 +54,13 @@ export async function exportVersion(db: Db, auth: Auth, actor: Actor, id: number
       remarks: m.remarks,
     })),
   );
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', () => resolve());
-    out.on('error', reject);
-  });
   const sheet = en ? `${v.standardCode} v${v.version}` : `${v.standardName}第${v.version}版`;
-  await writeXlsx(out, sheet.slice(0, 31), STANDARD_EXPORT_COLUMNS, rows, new Map(), locale);
-  await ended;
+  const bytes = await xlsxBuffer(sheet.slice(0, 31), STANDARD_EXPORT_COLUMNS, rows, new Map(), locale);
   await recordAudit(db, actor, {
     action: 'assessment_version.export',
     entity: 'assessment_version',
     entityId: id,
     summary: `${sheet}: ${rows.length} rows`,
   });
-  return { bytes: Buffer.concat(chunks), fileName: `${sheet}.xlsx` };
+  return { bytes, fileName: `${sheet}.xlsx` };
 }

@@ -1,10 +1,9 @@
-import { PassThrough } from 'node:stream';
 import type { Db } from '../../db/database.ts';
 import type { Locale } from '../../errors.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import type { ColumnDef } from '../../platform/excel/columns.ts';
-import { writeXlsx } from '../../platform/excel/write.ts';
+import { xlsxBuffer } from '../../platform/excel/write.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { codeOptions } from '../dictionaries/dictionaries.service.ts';
 import {
@@ -43,16 +42,7 @@ export async function toXlsx(
   rows: Record<string, unknown>[],
   locale: Locale,
 ) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', () => resolve());
-    out.on('error', reject);
-  });
-  await writeXlsx(out, sheet, columns, rows, await codeOptions(db, BRANCH_COLUMN_DICTIONARIES), locale);
-  await ended;
-  return Buffer.concat(chunks);
+  return xlsxBuffer(sheet, columns, rows, await codeOptions(db, BRANCH_COLUMN_DICTIONARIES), locale);
 }
 
 /** An export's file name: the list's name in the caller's language and today's date. */

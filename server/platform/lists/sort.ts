@@ -5,6 +5,7 @@ export type SortKey<F extends string> = F | `-${F}`;
 
 /** The query schema of a list's sort parameter, from its whitelisted fields. */
 export function SortParam<const F extends string>(fields: readonly F[]) {
+  // flatMap over the fields loses TypeBox's literal types; the cast restores what the union holds.
   return Type.Union(fields.flatMap((f) => [Type.Literal(f), Type.Literal(`-${f}`)])) as unknown as TUnion<
     TLiteral<SortKey<F>>[]
   >;
