@@ -155,28 +155,13 @@ export function LeaveDrawer({ membership, onClose }: { membership?: Membership; 
         initialValues={{ leftOn: dayjs() }}
         onFinish={onFinish}
       >
-        <Form.Item
-          name="leftOn"
-          label={t('branches.members.leftOn')}
-          rules={[
-            { required: true, message: t('branches.members.leftOnRequired') },
-            notInFuture(t('branches.rule.notFuture')),
-            notBeforeJoined(membership?.joinedOn ?? '1900-01-01', t('branches.members.beforeJoined')),
-          ]}
-        >
-          <DatePicker className="full-width" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('branches.members.reason')}
-          rules={[{ required: true, whitespace: true, message: t('branches.members.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={2}
-            maxLength={MAX_LENGTH.reason}
-            placeholder={t('branches.members.leaveReasonPlaceholder')}
-          />
-        </Form.Item>
+        <ClosingFields
+          membership={membership}
+          dateName="leftOn"
+          dateLabel={t('branches.members.leftOn')}
+          dateRequired={t('branches.members.leftOnRequired')}
+          reasonPlaceholder={t('branches.members.leaveReasonPlaceholder')}
+        />
       </Form>
     </FormDrawer>
   );
@@ -189,6 +174,45 @@ interface TransferValues {
 }
 
 /** A working standing branch other than the member's own, found by name. */
+/** How a membership ends (leaving or a transfer): on which day, not before joining nor in the future, and why. */
+function ClosingFields({
+  membership,
+  dateName,
+  dateLabel,
+  dateRequired,
+  reasonPlaceholder,
+}: {
+  membership: Membership | undefined;
+  dateName: string;
+  dateLabel: string;
+  dateRequired: string;
+  reasonPlaceholder: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name={dateName}
+        label={dateLabel}
+        rules={[
+          { required: true, message: dateRequired },
+          notInFuture(t('branches.rule.notFuture')),
+          notBeforeJoined(membership?.joinedOn ?? '1900-01-01', t('branches.members.beforeJoined')),
+        ]}
+      >
+        <DatePicker className="full-width" />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('branches.members.reason')}
+        rules={[{ required: true, whitespace: true, message: t('branches.members.reasonRequired') }]}
+      >
+        <Input.TextArea rows={2} maxLength={MAX_LENGTH.reason} placeholder={reasonPlaceholder} />
+      </Form.Item>
+    </>
+  );
+}
+
 function StandingBranchSelect({
   id,
   value,
@@ -268,28 +292,13 @@ export function TransferDrawer({ membership, onClose }: { membership?: Membershi
         >
           <StandingBranchSelect exceptId={membership?.branchId ?? 0} />
         </Form.Item>
-        <Form.Item
-          name="on"
-          label={t('branches.members.transferOn')}
-          rules={[
-            { required: true, message: t('branches.members.transferOnRequired') },
-            notInFuture(t('branches.rule.notFuture')),
-            notBeforeJoined(membership?.joinedOn ?? '1900-01-01', t('branches.members.beforeJoined')),
-          ]}
-        >
-          <DatePicker className="full-width" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('branches.members.reason')}
-          rules={[{ required: true, whitespace: true, message: t('branches.members.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={2}
-            maxLength={MAX_LENGTH.reason}
-            placeholder={t('branches.members.transferReasonPlaceholder')}
-          />
-        </Form.Item>
+        <ClosingFields
+          membership={membership}
+          dateName="on"
+          dateLabel={t('branches.members.transferOn')}
+          dateRequired={t('branches.members.transferOnRequired')}
+          reasonPlaceholder={t('branches.members.transferReasonPlaceholder')}
+        />
       </Form>
     </FormDrawer>
   );
