@@ -388,7 +388,7 @@ export interface ListRow {
  * Whole records of the roster in list order, in batches of `batchSize`. The order is settled first, as
  * ids: a narrow sort of what the filter selected (the sort key is wrapped so the planner does not walk a
  * whole sort index instead, visiting every record of the city to export one county). The records then
- * follow a batch at a time by id: memory stays flat, and no OFFSET rescans, whatever the size.
+ * follow a batch at a time by id: only the ids (8 bytes a record) are held, and no OFFSET rescans.
  */
 export async function* streamCadres(db: Conn, f: CadreFilter, sort: CadreSortKey, batchSize = 1000) {
   const [column, direction] = sortColumn(SORT_COLUMNS, sort);
