@@ -16,11 +16,12 @@ import type {
   BranchMobileMembersTable,
 } from '../../server/db/schema.ts';
 import * as repo from '../../server/modules/branches/branches.repository.ts';
-import { addDays, addYears, daysBetween, GENERAL_AT } from '../../server/modules/branches/branches.rules.ts';
+import { GENERAL_AT } from '../../server/modules/branches/branches.rules.ts';
 import type { BranchKind, CommitteePost } from '../../server/modules/branches/branches.schema.ts';
 import { listOrgs } from '../../server/modules/orgs/orgs.service.ts';
 import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
 import { recordAudit } from '../../server/platform/audit/audit.ts';
+import { addDays, addYears, daysBetween } from '../../server/platform/calendar/days.ts';
 import type { Keyring } from '../../server/platform/crypto/personal-data.ts';
 import { createRandom, type Random } from './people.ts';
 

@@ -15,7 +15,6 @@ import type {
   WorkflowItemsTable,
 } from '../../server/db/schema.ts';
 import * as branchesRepo from '../../server/modules/branches/branches.repository.ts';
-import { addDays, daysBetween } from '../../server/modules/branches/branches.rules.ts';
 import * as repo from '../../server/modules/branches/meetings.repository.ts';
 import { FREQUENCIES, meetingTitle, periodOf } from '../../server/modules/branches/meetings.rules.ts';
 import { MEETING_TYPES, type MeetingType } from '../../server/modules/branches/meetings.schema.ts';
@@ -24,6 +23,7 @@ import { findCredentials } from '../../server/modules/identity/identity.reposito
 import { listOrgs } from '../../server/modules/orgs/orgs.service.ts';
 import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
 import { recordAudit } from '../../server/platform/audit/audit.ts';
+import { addDays, daysBetween } from '../../server/platform/calendar/days.ts';
 import * as workflowRepo from '../../server/platform/workflow/workflow.repository.ts';
 import { START_ACTION } from '../../server/platform/workflow/workflow.ts';
 import { type DemoBranch, listDemoBranches } from './branches.ts';

@@ -1,10 +1,10 @@
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/database.ts';
-import { today } from '../../server/modules/cadres/cadres.service.ts';
 import { provisionAccount } from '../../server/modules/identity/identity.service.ts';
 import * as orgs from '../../server/modules/orgs/orgs.service.ts';
 import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
 import type { Actor } from '../../server/platform/audit/audit.ts';
+import { today } from '../../server/platform/calendar/days.ts';
 import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
 import { generateBranches, SECRETARY_UNIT } from './branches.ts';
 import { generateCadres } from './cadres.ts';

@@ -4,19 +4,11 @@ import type { BranchCommitteeMemberRow, BranchElectionRow } from '../../db/schem
 import { AppError } from '../../errors.ts';
 import type { Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
+import { addDays, addYears, daysBetween, today } from '../../platform/calendar/days.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import * as repo from './branches.repository.ts';
-import {
-  addDays,
-  addYears,
-  daysBetween,
-  inOrder,
-  notInFuture,
-  overlaps,
-  SINGLE_HOLDER_POSTS,
-  today,
-} from './branches.rules.ts';
+import { inOrder, notInFuture, overlaps, SINGLE_HOLDER_POSTS } from './branches.rules.ts';
 import type {
   BranchKind,
   CommitteeMember,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Locale } from '../../errors.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
+import { today } from '../../platform/calendar/days.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import type { ColumnDef } from '../../platform/excel/columns.ts';
 import { xlsxBuffer } from '../../platform/excel/write.ts';
@@ -16,7 +17,6 @@ import {
 import { toDue, toDueFilter } from './branches.committees.ts';
 import { listMembers, toMobileFilter, toMobiles } from './branches.memberships.ts';
 import * as repo from './branches.repository.ts';
-import { today } from './branches.rules.ts';
 import type {
   ExportBranchesQuery,
   ExportElectionsDueQuery,

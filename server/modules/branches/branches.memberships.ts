@@ -3,11 +3,12 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import type { Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit, recordAuditMany } from '../../platform/audit/audit.ts';
+import { today } from '../../platform/calendar/days.ts';
 import { type Keyring, maskPhone } from '../../platform/crypto/personal-data.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { type CadreSummary, cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import * as repo from './branches.repository.ts';
-import { inOrder, notInFuture, overlaps, roleFor, today } from './branches.rules.ts';
+import { inOrder, notInFuture, overlaps, roleFor } from './branches.rules.ts';
 import type {
   AddMemberBody,
   BranchKind,

@@ -1,4 +1,5 @@
 import { AppError, type FieldProblem } from '../../errors.ts';
+import { today } from '../../platform/calendar/days.ts';
 import type { BranchKind, CommitteePost, MembershipRole, SetupAdvice } from './branches.schema.ts';
 
 /** 正式党员3人以上的，应当成立党支部: the fewest members a branch of its own needs. */
@@ -16,11 +17,6 @@ export const SINGLE_HOLDER_POSTS: readonly CommitteePost[] = [
   'propaganda',
   'discipline',
 ];
-
-/** Today's date, YYYY-MM-DD, in China (UTC+8). */
-export function today(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The membership a branch of a kind holds: primary in standing ones, participating in the N; none in a general branch. */
 export function roleFor(kind: BranchKind): MembershipRole | null {
@@ -46,24 +42,6 @@ export function setupAdvice(
   }
   const advice = members < MIN_MEMBERS ? 'join_joint' : members >= GENERAL_AT ? 'form_general' : 'ok';
   return { advice, counted: members, needsAttention: advice !== 'ok' };
-}
-
-/** A date some whole years later; 29 February falls on 28 February in a common year. */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const year = y + years;
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** A date some days later (or earlier, for a negative count). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole days from one date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Whether two periods (open-ended when they have no end) share a day. */

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { addDays, addYears, today } from '../../platform/calendar/days.ts';
 import { addKey, type KeyFile, Keyring } from '../../platform/crypto/personal-data.ts';
 import { addMember, makeBranch, makeCadre, makeOrg, signedInUser } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import { reencryptBranches } from './branches.keys.ts';
-import { addDays, addYears, today } from './branches.rules.ts';
 
 const ctx = await createTestApp();
 const staff = await signedInUser(ctx, { roles: ['city_staff'] });

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { today } from '../../platform/calendar/days.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
-import { today } from './branches.rules.ts';
 import { loadBranch } from './branches.service.ts';
 import * as repo from './meetings.repository.ts';
 import {

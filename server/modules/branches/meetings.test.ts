@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { countAudit } from '../../platform/audit/audit.ts';
+import { addDays, today } from '../../platform/calendar/days.ts';
 import {
   addMember,
   type Client,
@@ -12,7 +13,6 @@ import {
   signedInUser,
 } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
-import { addDays, today } from './branches.rules.ts';
 import { cellStatus, owes, periodOf } from './meetings.rules.ts';
 
 const ctx = await createTestApp();

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { today } from '../../platform/calendar/days.ts';
 import { makeCadre, makeIdNumber, makeOrg, signedInUser } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
 
@@ -8,11 +9,11 @@ const countyA = await makeOrg(ctx.db, { kind: 'county', name: '甲县' });
 const countyB = await makeOrg(ctx.db, { kind: 'county', name: '乙县' });
 const city = await signedInUser(ctx, { roles: ['city_staff'] });
 const staffA = await signedInUser(ctx, { roles: ['county_staff'], org: countyA });
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10);
+const monthDay = today().slice(5);
 const inB = await makeCadre(ctx, city.client, {
   orgId: countyB.id,
   name: '乙县人',
-  idNumber: makeIdNumber(`1940-${today}`),
+  idNumber: makeIdNumber(`1940-${monthDay}`),
   mobile: '13912340000',
 });
 const inA = await makeCadre(ctx, city.client, { orgId: countyA.id, name: '甲县人' });

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { ageOn } from '../../platform/calendar/birthdays.ts';
+import { today } from '../../platform/calendar/days.ts';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/personal-data.ts';
 import { writeXlsx } from '../../platform/excel/write.ts';
 import type { Task } from '../../platform/jobs/workers.ts';
@@ -7,7 +8,7 @@ import { codeOptions } from '../dictionaries/dictionaries.service.ts';
 import { CADRE_COLUMN_DICTIONARIES, CADRE_EXPORT_COLUMNS } from './cadres.columns.ts';
 import * as repo from './cadres.repository.ts';
 import type { ListCadresQuery } from './cadres.schema.ts';
-import { today, toFilter } from './cadres.service.ts';
+import { toFilter } from './cadres.service.ts';
 
 /** What an export needs: the caller's scope and filters, and whether they may see personal numbers. */
 export interface ExportInput {

@@ -3,6 +3,7 @@ import { refreshStatistics } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { pathInScope, type Scope, WHOLE_TREE } from '../../platform/access/scope.ts';
 import { recordAuditMany } from '../../platform/audit/audit.ts';
+import { today } from '../../platform/calendar/days.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import type { ColumnDef } from '../../platform/excel/columns.ts';
 import { convertRow, isBlankRow, mapHeaders } from '../../platform/excel/convert.ts';
@@ -18,7 +19,7 @@ import * as repo from './cadres.repository.ts';
 import { type CadreFacts, checkCadre, type Derived } from './cadres.rules.ts';
 import type { CreateCadreBody } from './cadres.schema.ts';
 import { searchTerms } from './cadres.search.ts';
-import { loadCodeSets, toColumns, today, toInput } from './cadres.service.ts';
+import { loadCodeSets, toColumns, toInput } from './cadres.service.ts';
 
 /** What a user chose when starting an import. */
 export interface ImportOptions {

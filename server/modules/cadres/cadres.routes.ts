@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { AppError, localeOf } from '../../errors.ts';
+import { today } from '../../platform/calendar/days.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import { checkUpload, type FileStore, findFile, saveFile } from '../../platform/files/files.ts';
 import { errorResponses, IdParams, NoContent, PageOf } from '../../platform/http/schemas.ts';
@@ -111,7 +112,7 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
         locale,
         log,
       );
-      const day = service.today();
+      const day = today();
       return reply
         .type(XLSX)
         .header('content-disposition', attachment(`${locale === 'en-US' ? 'roster' : '花名册'}-${day}.xlsx`))

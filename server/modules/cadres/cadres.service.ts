@@ -6,6 +6,7 @@ import { AppError, type FieldProblem } from '../../errors.ts';
 import { narrowest, pathInScope, type Scope, subtreeOrgIds } from '../../platform/access/scope.ts';
 import { type Actor, auditHistory, recordAudit } from '../../platform/audit/audit.ts';
 import { ageOn, birthdayKeysInWindow, nextBirthday } from '../../platform/calendar/birthdays.ts';
+import { today } from '../../platform/calendar/days.ts';
 import { type Keyring, maskIdNumber, maskPhone } from '../../platform/crypto/personal-data.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { codeSets } from '../dictionaries/dictionaries.service.ts';
@@ -22,11 +23,6 @@ import type {
 } from './cadres.schema.ts';
 import { namePinyin, searchTerms } from './cadres.search.ts';
 import { normalizeIdNumber } from './id-number.ts';
-
-/** Today's date, YYYY-MM-DD, in China (UTC+8): ages and birthdays turn over at local midnight. */
-export function today(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The 80+/90+/100+ band of an age, or null under 80. */
 export function ageBand(age: number): string | null {

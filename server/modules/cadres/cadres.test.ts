@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { sqliteFile } from '../../db/dialect.ts';
+import { addDays, today } from '../../platform/calendar/days.ts';
 import { makeCadre, makeIdNumber, makeOrg, signedInUser } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
 
@@ -231,15 +232,15 @@ describe('finding people', () => {
   });
 
   it('lists birthdays in the next days', async () => {
-    const soon = new Date(Date.now() + 8 * 3600_000 + 2 * 86400_000).toISOString().slice(5, 10);
+    const soon = addDays(today(), 2);
     const cadre = await makeCadre(ctx, staff.client, {
       orgId: org.id,
-      idNumber: makeIdNumber(`1941-${soon}`),
+      idNumber: makeIdNumber(`1941-${soon.slice(5)}`),
     });
     const list = (await api('GET', '/api/cadres/birthdays?days=7')).json();
     const item = list.find((i: { id: number }) => i.id === cadre.id);
     expect(item).toMatchObject({
-      turning: Number(new Date(Date.now() + 8 * 3600_000 + 2 * 86400_000).toISOString().slice(0, 4)) - 1941,
+      turning: Number(soon.slice(0, 4)) - 1941,
     });
   });
 });

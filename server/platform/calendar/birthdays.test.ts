@@ -1,13 +1,10 @@
 import { LunarMonth, LunarYear } from 'tyme4ts';
 import { describe, expect, it } from 'vitest';
 import { ageOn, type Birthday, birthdayKeysInWindow, lunarOf, nextBirthday } from './birthdays.ts';
+import { addDays } from './days.ts';
 
 const solar = (month: number, day: number): Birthday => ({ calendar: 'solar', month, day });
 const lunar = (month: number, day: number): Birthday => ({ calendar: 'lunar', month, day });
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 describe('lunarOf', () => {
   it('places the lunar new year of 2027 on 2027-02-06', () => {

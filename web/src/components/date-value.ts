@@ -1,6 +1,15 @@
 import type { FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 
+/**
+ * The bureau's today as a date (midnight, no time): the day turns over at midnight in China (UTC+8)
+ * whatever the browser's time zone, as on the server (server/platform/calendar/days.ts), so the
+ * console offers and accepts the dates the server does.
+ */
+export function today(): Dayjs {
+  return dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+}
+
 /** A YYYY-MM-DD date from the API as the value a DatePicker takes. */
 export function toDay(value: string | null | undefined): Dayjs | undefined {
   return value ? dayjs(value) : undefined;
@@ -29,7 +38,7 @@ export function notBefore(otherField: string, message: string): FormRule {
 export function notInFuture(message: string): FormRule {
   return {
     validator: async (_rule, value: Dayjs | null | undefined) => {
-      if (value?.isAfter(dayjs(), 'day')) throw new Error(message);
+      if (value?.isAfter(today(), 'day')) throw new Error(message);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { Alert, App, Button, DatePicker, Form, Modal, Popconfirm } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import type { Branch } from '../../api/types';
-import { fromDay, notInFuture } from '../../components/date-value';
+import { fromDay, notInFuture, today } from '../../components/date-value';
 import { useDeleteBranch, useUpdateBranch } from './api';
 
 /** 撤销: dissolving a branch that has served, on a day; its members must have been transferred out first. */
@@ -43,7 +43,7 @@ function DissolveModal({ branch, open, onClose }: { branch: Branch; open: boolea
         form={form}
         name={`dissolve${branch.id}`}
         layout="vertical"
-        initialValues={{ dissolvedOn: dayjs() }}
+        initialValues={{ dissolvedOn: today() }}
         onFinish={onFinish}
       >
         <Form.Item

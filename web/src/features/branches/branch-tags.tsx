@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { BranchKind, SetupAdvice } from '../../api/types';
+import { today } from '../../components/date-value';
 import { StatusTag, type StatusTone } from '../../components/status-tag';
 
 export function KindTag({ kind }: { kind: BranchKind }) {
@@ -24,7 +25,7 @@ export function AdviceTag({ advice }: { advice: SetupAdvice }) {
 
 /** Whole days from today to a YYYY-MM-DD date; negative when it has passed. */
 export function daysUntil(date: string): number {
-  return dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+  return dayjs(date).startOf('day').diff(today().startOf('day'), 'day');
 }
 
 /** Elections falling due within this many days are flagged. */

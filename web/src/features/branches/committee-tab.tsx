@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { useCan } from '../../api/session';
 import type { Branch, CommitteeMember, CommitteePost, CreateCommitteeMemberBody } from '../../api/types';
-import { fromDay, notBefore, toDay } from '../../components/date-value';
+import { fromDay, notBefore, toDay, today } from '../../components/date-value';
 import { LedgerTable } from '../../components/ledger-table';
 import { StatusTag } from '../../components/status-tag';
 import {
@@ -107,7 +107,7 @@ function EndTermModal({
         form={form}
         name="endTerm"
         layout="vertical"
-        initialValues={{ endedOn: dayjs() }}
+        initialValues={{ endedOn: today() }}
         onFinish={onFinish}
       >
         <Form.Item
@@ -197,7 +197,7 @@ export function CommitteeTab({ branch }: { branch: Branch }) {
           },
         ]}
         fieldNames={['cadreId', 'post', 'startedOn', 'endedOn']}
-        newValues={{ startedOn: dayjs() }}
+        newValues={{ startedOn: today() }}
         toValues={(entry) => ({
           cadreId: entry.cadreId,
           post: entry.post,

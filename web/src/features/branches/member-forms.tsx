@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import type { Branch, Membership } from '../../api/types';
 import { CadreSelect } from '../../components/cadre-select';
-import { fromDay, notInFuture } from '../../components/date-value';
+import { fromDay, notInFuture, today } from '../../components/date-value';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useAddMember, useLeaveBranch, useStandingBranches, useTransferMembership } from './api';
@@ -81,7 +81,7 @@ export function AddMemberDrawer({
         form={form}
         name="addMember"
         layout="vertical"
-        initialValues={{ joinedOn: dayjs() }}
+        initialValues={{ joinedOn: today() }}
         onFinish={onFinish}
       >
         <Form.Item
@@ -152,7 +152,7 @@ export function LeaveDrawer({ membership, onClose }: { membership?: Membership; 
         form={form}
         name="leaveBranch"
         layout="vertical"
-        initialValues={{ leftOn: dayjs() }}
+        initialValues={{ leftOn: today() }}
         onFinish={onFinish}
       >
         <ClosingFields
@@ -282,7 +282,7 @@ export function TransferDrawer({ membership, onClose }: { membership?: Membershi
         form={form}
         name="transferMembership"
         layout="vertical"
-        initialValues={{ on: dayjs() }}
+        initialValues={{ on: today() }}
         onFinish={onFinish}
       >
         <Form.Item

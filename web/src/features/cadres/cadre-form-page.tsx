@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import type { Cadre, UpdateCadreBody } from '../../api/types';
+import { today } from '../../components/date-value';
 import { DictionaryLabel, DictionarySelect } from '../../components/dictionary';
 import { ErrorAlert } from '../../components/error-alert';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -144,7 +145,7 @@ function CadreForm({ cadre }: { cadre?: Cadre }) {
   const lifeDate = {
     validator: async (_rule: unknown, value: Dayjs | undefined) => {
       if (!value) return;
-      if (value.isAfter(dayjs(), 'day')) throw new Error(t('cadres.rule.notFuture'));
+      if (value.isAfter(today(), 'day')) throw new Error(t('cadres.rule.notFuture'));
       if (birthDate && !value.isAfter(dayjs(birthDate), 'day')) throw new Error(t('cadres.rule.afterBirth'));
     },
   };

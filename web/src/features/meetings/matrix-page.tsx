@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
+import { today } from '../../components/date-value';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { labelText } from '../../components/workflow-label';
@@ -107,7 +108,7 @@ export function MatrixPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || dayjs().year();
+  const year = Number(params.get('year')) || today().year();
   const orgId = Number(params.get('orgId')) || undefined;
   const branchId = Number(params.get('branchId')) || undefined;
   const [trail, setTrail] = useState<{ id: number; name: string }[]>([]);
@@ -190,7 +191,7 @@ export function MatrixPage() {
               allowClear={false}
               aria-label={t('meetings.matrix.year')}
               value={dayjs(`${year}-01-01`)}
-              disabledDate={(day) => day.year() > dayjs().year()}
+              disabledDate={(day) => day.year() > today().year()}
               onChange={(value) => value && go({ orgId, branchId, year: value.year() })}
             />
             <Button

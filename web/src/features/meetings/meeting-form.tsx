@@ -12,13 +12,13 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import type { Branch } from '../../api/types';
 import { CadreSelect } from '../../components/cadre-select';
-import { fromDay, notInFuture, toDay } from '../../components/date-value';
+import { fromDay, notInFuture, toDay, today } from '../../components/date-value';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useIsMobile } from '../../components/use-is-mobile';
@@ -77,7 +77,7 @@ const text = (value: string | undefined) => value?.trim() || null;
 /** The API's HH:MM as a TimePicker's value (today at that time). */
 function timeOfDay(value: string | null): Dayjs | undefined {
   const match = value ? /^(\d{2}):(\d{2})/.exec(value) : null;
-  return match ? dayjs().hour(Number(match[1])).minute(Number(match[2])).second(0) : undefined;
+  return match ? today().hour(Number(match[1])).minute(Number(match[2])).second(0) : undefined;
 }
 
 function toValues(meeting: Meeting): MeetingValues {
@@ -256,7 +256,7 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
         size={size}
         className="meeting-form"
         initialValues={
-          meeting ? toValues(meeting) : { type: 'committee', heldOn: dayjs(), presentCount: undefined }
+          meeting ? toValues(meeting) : { type: 'committee', heldOn: today(), presentCount: undefined }
         }
         onValuesChange={(changed) => {
           if ('expectedCount' in changed) setExpectedTouched(true);
@@ -279,7 +279,7 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
               notInFuture(t('meetings.rule.notFuture')),
             ]}
           >
-            <DatePicker className="full-width" disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+            <DatePicker className="full-width" disabledDate={(day) => day.isAfter(today(), 'day')} />
           </Form.Item>
           <Form.Item name="startTime" label={t('meetings.field.startTime')}>
             <TimePicker className="full-width" format="HH:mm" minuteStep={5} needConfirm={false} />
