@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { chooseOption } from './antd.ts';
 
 /** 党支部: the branch list and tree, a branch's page with its tabs, and the forms in their drawers. */
 export class BranchesPage {
@@ -24,7 +25,7 @@ export class BranchesPage {
   /** Picks an option of an antd Select in the open drawer, by the field's label. */
   async choose(label: string, option: string | RegExp) {
     await this.dialog.getByLabel(label, { exact: true }).click();
-    await this.page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+    await chooseOption(this.page, option);
   }
 
   /** Picks an org in an OrgTreeSelect by typing part of its name. */
@@ -68,7 +69,7 @@ export class BranchesPage {
     await this.page.getByRole('button', { name: '编入党员' }).click();
     await this.dialog.getByLabel('党员', { exact: true }).click();
     await this.page.keyboard.type(search);
-    await this.page.getByRole('option', { name: new RegExp(`^${name}.*${birthDate}`) }).click();
+    await chooseOption(this.page, new RegExp(`^${name}.*${birthDate}`));
     await this.save();
     await expect(this.page.getByRole('cell', { name, exact: true })).toBeVisible();
   }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { chooseOption } from './antd.ts';
 
 /** The meetings tab of a branch page and the meeting form in its drawer (full-screen on a phone). */
 export class BranchMeetingsTab {
@@ -30,7 +31,7 @@ export class MeetingForm {
 
   async chooseType(type: string) {
     await this.dialog.getByLabel('会议类型').click();
-    await this.page.getByRole('option', { name: type, exact: true }).click();
+    await chooseOption(this.page, type);
   }
 
   async setDate(date: string) {

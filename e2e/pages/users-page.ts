@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { chooseOption } from './antd.ts';
 
 /** 用户: staff accounts and their role assignments. */
 export class UsersPage {
@@ -39,7 +40,7 @@ export class UsersPage {
     await this.page.getByRole('button', { name: '添加角色分配' }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('角色').click();
-    await this.page.getByRole('option', { name: role }).click();
+    await chooseOption(this.page, role);
     await this.pickOrg('管理范围（机构）', org);
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(
