@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
-import { forUpdate } from '../../db/dialect.ts';
+import { forUpdate, ilike } from '../../db/dialect.ts';
 import type {
   AssessmentDemonstrationsTable,
   AssessmentEvidenceTable,
@@ -180,7 +180,7 @@ function filtered(db: Conn, f: BoardFilter) {
   else if (f.level === 'any') q = q.where('a.demo_level', 'is not', null);
   else if (f.level) q = q.where('a.demo_level', '=', f.level);
   const keyword = f.keyword?.trim();
-  if (keyword) q = q.where('a.branch_name', 'like', `%${keyword.replace(/[%_\\]/g, '')}%`);
+  if (keyword) q = q.where('a.branch_name', ilike(db), `%${keyword.replace(/[%_\\]/g, '')}%`);
   return q;
 }
 
