@@ -180,6 +180,23 @@ describe('assessment rounds scope', () => {
     ).toBe(3);
     const list = (await call('GET', '/api/assessments/rounds?year=2025')).json();
     expect(list.items.find((x: { id: number }) => x.id === round.id).branchCount).toBe(2);
+    expect((await call('GET', '/api/assessments/rounds?year=2024')).json()).toEqual({ items: [], total: 0 });
+    const roundsFile = await call('GET', '/api/assessments/rounds/export?status=open');
+    expect(roundsFile.statusCode).toBe(200);
+    const roundsBook = new ExcelJS.Workbook();
+    await roundsBook.xlsx.load(roundsFile.rawPayload as unknown as ArrayBuffer);
+    const roundRows: unknown[][] = [];
+    roundsBook.worksheets[0]?.eachRow((row) => roundRows.push((row.values as unknown[]).slice(1)));
+    expect(roundRows[0]).toEqual([
+      '轮次名称',
+      '年度',
+      '考核标准',
+      '自评截止',
+      '达标分数',
+      '参评支部',
+      '状态',
+    ]);
+    expect(roundRows.slice(1).map((x) => [x[0], x[5], x[6]])).toEqual([[round.name, 2, '进行中']]);
 
     const board = (await call('GET', `/api/assessments/rounds/${round.id}/assessments`)).json();
     expect(board.items.map((x: { branchName: string }) => x.branchName).sort()).toEqual([

@@ -5,8 +5,8 @@ import { today } from '../../platform/calendar/days.ts';
 import type { CodeOption, ColumnDef } from '../../platform/excel/columns.ts';
 import { xlsxBuffer } from '../../platform/excel/write.ts';
 import type { Auth } from '../../platform/http/types.ts';
-import type { ExportBoardQuery } from './rounds.schema.ts';
-import { getRound, listAllBoard } from './rounds.service.ts';
+import type { ExportBoardQuery, ExportRoundsQuery } from './rounds.schema.ts';
+import { getRound, listAllBoard, listAllRounds } from './rounds.service.ts';
 import { assessmentWorkflow } from './rounds.workflow.ts';
 
 const STATE_OPTIONS: CodeOption[] = Object.entries(assessmentWorkflow.states).map(([code, label]) => ({
@@ -68,4 +68,44 @@ export async function exportBoard(
   });
   const name = en ? `round-${round.id}-results` : `${round.name}考核结果`;
   return { bytes, fileName: `${name}-${today()}.xlsx` };
+}
+
+const STATUS_OPTIONS: CodeOption[] = [
+  { code: 'open', labelZh: '进行中', labelEn: 'Open' },
+  { code: 'closed', labelZh: '已关闭', labelEn: 'Closed' },
+];
+
+/** The round list's export. */
+export const ROUND_EXPORT_COLUMNS: ColumnDef[] = [
+  { key: 'name', header: '轮次名称', headerEn: 'Round', kind: 'text', width: 20 },
+  { key: 'year', header: '年度', headerEn: 'Year', kind: 'integer', width: 8 },
+  { key: 'standard', header: '考核标准', headerEn: 'Standard', kind: 'text', width: 20 },
+  { key: 'dueOn', header: '自评截止', headerEn: 'Due on', kind: 'date', width: 12 },
+  { key: 'passMark', header: '达标分数', headerEn: 'Pass mark', kind: 'integer', width: 8 },
+  { key: 'branchCount', header: '参评支部', headerEn: 'Branches', kind: 'integer', width: 10 },
+  { key: 'status', header: '状态', headerEn: 'Status', kind: 'code', options: STATUS_OPTIONS, width: 8 },
+];
+
+/** The filtered round list as .xlsx (a handful of rounds a year). */
+export async function exportRounds(
+  db: Db,
+  auth: Auth,
+  actor: Actor,
+  query: ExportRoundsQuery,
+  locale: Locale,
+) {
+  const rounds = await listAllRounds(db, auth, query);
+  const en = locale === 'en-US';
+  const rows = rounds.map((r) => ({
+    ...r,
+    standard: en ? `${r.standardName} v${r.versionNumber}` : `${r.standardName}第${r.versionNumber}版`,
+  }));
+  const bytes = await xlsxBuffer(en ? 'Rounds' : '考核轮次', ROUND_EXPORT_COLUMNS, rows, new Map(), locale);
+  await recordAudit(db, actor, {
+    action: 'assessment_round.export',
+    entity: 'assessment_round',
+    summary: `rounds: ${rows.length} rows`,
+    after: { filters: query, rows: rows.length },
+  });
+  return { bytes, fileName: `${en ? 'rounds' : '考核轮次'}-${today()}.xlsx` };
 }

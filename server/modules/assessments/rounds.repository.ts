@@ -59,28 +59,37 @@ export async function lockRound(trx: Conn, id: number) {
   return row?.status as RoundStatus | undefined;
 }
 
-export async function listRounds(
-  db: Conn,
-  f: { scope: Scope | null; year?: number | undefined; status?: RoundStatus | undefined },
-  page: number,
-  pageSize: number,
-) {
+/** The filters of the round list. */
+export interface RoundFilter {
+  scope: Scope | null;
+  year?: number | undefined;
+  status?: RoundStatus | undefined;
+}
+
+function filteredRounds(db: Conn, f: RoundFilter) {
   let q = roundQuery(db, f.scope);
   if (f.year) q = q.where('r.year', '=', f.year);
   if (f.status) q = q.where('r.status', '=', f.status);
+  return q.orderBy('r.year', 'desc').orderBy('r.id', 'desc');
+}
+
+export async function listRounds(db: Conn, f: RoundFilter, page: number, pageSize: number) {
   let c = db.selectFrom('assessment_rounds as r').select((eb) => eb.fn.countAll<number>().as('n'));
   if (f.year) c = c.where('r.year', '=', f.year);
   if (f.status) c = c.where('r.status', '=', f.status);
   const [items, count] = await Promise.all([
-    q
-      .orderBy('r.year', 'desc')
-      .orderBy('r.id', 'desc')
+    filteredRounds(db, f)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
     c.executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+/** Every round matching the filters (the export). */
+export async function listAllRounds(db: Conn, f: RoundFilter) {
+  return filteredRounds(db, f).execute();
 }
 
 // ---- branch assessments ----

@@ -4,7 +4,7 @@ import type { FileStore } from '../../platform/files/files.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
-import { exportBoard } from './rounds.export.ts';
+import { exportBoard, exportRounds } from './rounds.export.ts';
 import { roundFigures } from './rounds.figures.ts';
 import {
   AnswerBody,
@@ -19,6 +19,7 @@ import {
   DemonstrationParams,
   EvidenceParams,
   ExportBoardQuery,
+  ExportRoundsQuery,
   FiguresQuery,
   FiguresSchema,
   ListRoundsQuery,
@@ -78,6 +79,18 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req) => service.listRounds(app.db, authOf(req), req.query),
+  });
+
+  app.get(`${rounds}/export`, {
+    schema: {
+      tags,
+      summary: 'The filtered round list as .xlsx',
+      querystring: ExportRoundsQuery,
+      response: errorResponses,
+    },
+    config: { access: 'assessments:read' },
+    handler: async (req, reply) =>
+      sendXlsx(reply, await exportRounds(app.db, authOf(req), actorOf(req), req.query, locale(req))),
   });
 
   app.post(rounds, {

@@ -106,12 +106,14 @@ export const OpenRoundBody = Type.Object({
 });
 export type OpenRoundBody = Static<typeof OpenRoundBody>;
 
-export const ListRoundsQuery = Type.Object({
-  ...Paging,
+const RoundFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   status: Type.Optional(RoundStatus),
-});
+};
+export const ListRoundsQuery = Type.Object({ ...Paging, ...RoundFilters });
 export type ListRoundsQuery = Static<typeof ListRoundsQuery>;
+export const ExportRoundsQuery = Type.Object(RoundFilters);
+export type ExportRoundsQuery = Static<typeof ExportRoundsQuery>;
 
 export const AssessmentSummarySchema = Type.Object({
   id: Type.Integer(),

@@ -40,6 +40,7 @@ import type {
   DemonstrationBody,
   Evidence,
   ExportBoardQuery,
+  ExportRoundsQuery,
   ListRoundsQuery,
   MeetingEvidenceBody,
   OpenRoundBody,
@@ -105,6 +106,12 @@ export async function listRounds(db: Db, auth: Auth, query: ListRoundsQuery) {
     query.pageSize,
   );
   return { items: items.map(toRound), total };
+}
+
+/** Every round matching the filters, for the export. */
+export async function listAllRounds(db: Db, auth: Auth, query: ExportRoundsQuery) {
+  const rows = await repo.listAllRounds(db, { scope: auth.scope, year: query.year, status: query.status });
+  return rows.map(toRound);
 }
 
 /** The branches a round takes: those named (none dissolved), or the working ones of a subtree and kinds. */

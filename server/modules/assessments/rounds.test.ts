@@ -273,6 +273,14 @@ describe('a branch assessment from self-assessment to province demonstration', (
     const [m1, m2, m3] = version.measureIds as [number, number, number];
     const round = await makeRound(ctx, city.client, { versionId: version.id, branchIds: [branch.id] });
     const id = await assessmentOf(round.id, branch.id);
+    const waiting = async (client: Client) =>
+      (await api('GET', '/api/todos?workflow=assessment&pageSize=200', undefined, client))
+        .json()
+        .items.filter((t: { recordId: number }) => t.recordId === id)
+        .map((t: { state: string }) => t.state);
+    // The branch finds its self-assessment in its to-do list; the county has nothing to do yet.
+    expect(await waiting(secretary.client)).toEqual(['self_assessing']);
+    expect(await waiting(countyStaff.client)).toEqual([]);
     const as = (client: Client) => ({
       answer: (measureId: number, verdict: string, note?: string) =>
         api('PUT', `${A}/${id}/answers/${measureId}`, { verdict, ...(note && { note }) }, client),
@@ -358,6 +366,8 @@ describe('a branch assessment from self-assessment to province demonstration', (
     res = await branchSide.step('submit');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().state).toBe('submitted');
+    expect(await waiting(countyStaff.client)).toEqual(['submitted']);
+    expect(await waiting(secretary.client)).toEqual([]);
     await refused(citySide.step('verify'), 409, 'round.not_reviewed');
     await refused(branchSide.answer(m1, 'not_met'), 409, 'round.not_editable');
     await refused(upload(id, m2, 'late.png', PNG), 409, 'round.not_editable');
