@@ -329,6 +329,32 @@ describe('a branch assessment from self-assessment to province demonstration', (
     );
     const big = Buffer.concat([PNG, Buffer.alloc(20 * 1024 * 1024)]);
     await refused(upload(id, m2, 'big.png', big), 413, 'file.too_large');
+    // Word (.doc by its OLE header and name) and Excel files are taken; other OLE files are not.
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(600),
+    ]);
+    res = await upload(id, m2, '旧版记录.doc', ole);
+    expect(res.statusCode, res.body).toBe(201);
+    await refused(upload(id, m2, '旧表格.xls', ole), 415, 'file.type_not_allowed');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('台账').addRow(['活动', '日期']);
+    res = await upload(id, m2, '活动台账.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(res.statusCode, res.body).toBe(201);
+    const files = res
+      .json()
+      .answers[1].evidence.map((e: { fileName: string; mime: string }) => [e.fileName, e.mime]);
+    expect(files).toEqual([
+      ['活动照片.png', 'image/png'],
+      ['旧版记录.doc', 'application/msword'],
+      ['活动台账.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]);
+    // Taken off again: evidence changes while self-assessing.
+    for (const e of res.json().answers[1].evidence.slice(1)) {
+      res = await api('DELETE', `${A}/${id}/evidence/${e.id}`, undefined, secretary.client);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(res.json().answers[1].evidence).toHaveLength(1);
     await refused(
       api('POST', `${A}/${id}/answers/${m2}/meetings`, { meetingId }, secretary.client),
       400,
