@@ -16,6 +16,7 @@ import { type Db, migrateToLatest } from './db/database.ts';
 import { databaseKind, refreshStatistics } from './db/dialect.ts';
 import { AppError, type ErrorCode, errorMessage, type FieldProblem, localeOf } from './errors.ts';
 import assessmentsRoutes from './modules/assessments/assessments.routes.ts';
+import roundsRoutes from './modules/assessments/rounds.routes.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
@@ -183,6 +184,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(branchesRoutes, { keyring });
   await app.register(meetingsRoutes, { files });
   await app.register(assessmentsRoutes);
+  await app.register(roundsRoutes, { files });
   await app.register(learningRoutes);
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

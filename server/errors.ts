@@ -301,6 +301,115 @@ const ERRORS = {
     zh: '排序须完整列出该版本的全部维度和细则，且各出现一次',
     en: "The order must list each of the version's dimensions and measures exactly once",
   },
+  'round.city_scope': {
+    status: 403,
+    zh: '考核轮次的开启、关闭、核验和示范支部命名只能由全市范围的市局工作人员进行',
+    en: 'Rounds are opened and closed, and demonstration branches named, only by city staff with a city-wide scope',
+  },
+  'round.not_found': { status: 404, zh: '考核轮次不存在', en: 'Assessment round not found' },
+  'round.closed': {
+    status: 409,
+    zh: '该考核轮次已关闭，不能再修改',
+    en: 'The round is closed; nothing in it can change any more',
+  },
+  'round.no_branches': {
+    status: 400,
+    zh: '所选范围内没有可参加考核的支部（已撤销的支部不参加）',
+    en: 'No branch to assess in the selection (dissolved branches never take part)',
+  },
+  'round.branch_dissolved': {
+    status: 400,
+    zh: '已撤销的支部不能参加考核轮次',
+    en: 'A dissolved branch cannot take part in a round',
+  },
+  'round.due_outside_year': {
+    status: 400,
+    zh: '自评截止日期须在考核年度内',
+    en: 'The self-assessment due date must fall in the round’s year',
+  },
+  'round.assessment_not_found': { status: 404, zh: '支部考核记录不存在', en: 'Branch assessment not found' },
+  'round.not_editable': {
+    status: 409,
+    zh: '只有自评中的考核可以修改自评和佐证材料（已提交的须退回后修改）',
+    en: 'Answers and evidence change only while self-assessing (a submitted one must be returned first)',
+  },
+  'round.not_assessor': {
+    status: 403,
+    zh: '只有本支部（所在单位）可以填写自评',
+    en: 'Only the branch’s own people (at its org) fill in its self-assessment',
+  },
+  'round.answers_missing': {
+    status: 409,
+    zh: '还有考核细则未填写自评结论，不能提交：见所列细则',
+    en: 'Some measures have no verdict yet; it cannot be submitted: see the measures listed',
+  },
+  'round.not_applicable_refused': {
+    status: 400,
+    zh: '必达（否决）项不能填“不适用”',
+    en: 'A must-pass measure cannot be marked not applicable',
+  },
+  'round.measure_not_in_version': {
+    status: 404,
+    zh: '该细则不属于本轮考核所用的标准版本',
+    en: 'The measure is not part of the version this round uses',
+  },
+  'round.evidence_not_found': { status: 404, zh: '佐证材料不存在', en: 'Evidence not found' },
+  'round.evidence_kind_refused': {
+    status: 400,
+    zh: '该细则不接受这类佐证材料',
+    en: 'The measure does not accept this kind of evidence',
+  },
+  'round.meeting_other_branch': {
+    status: 400,
+    zh: '只能引用本支部自己的会议记录作为佐证',
+    en: 'Only the branch’s own meetings can serve as its evidence',
+  },
+  'round.meeting_not_approved': {
+    status: 400,
+    zh: '只能引用已审核通过的会议记录作为佐证',
+    en: 'Only approved meetings can serve as evidence',
+  },
+  'round.meeting_wrong_year': {
+    status: 400,
+    zh: '只能引用考核年度内召开的会议作为佐证',
+    en: 'Only meetings held in the round’s year can serve as evidence',
+  },
+  'round.not_checkable': {
+    status: 409,
+    zh: '当前状态下不能填写审核或核验意见：待审核时由县区审核，已审核时由市局核验',
+    en: 'No check can be recorded now: the county reviews a submitted one, the city verifies a reviewed one',
+  },
+  'round.check_needs_evidence': {
+    status: 400,
+    zh: '审核意见须注明所依据的佐证材料（至少一件，且属于该细则）；缺少佐证的请选“缺少佐证，不予认定”',
+    en: 'A check must name the evidence it rests on (at least one, of this measure); choose “no evidence” when there is none',
+  },
+  'round.checks_missing': {
+    status: 409,
+    zh: '还有考核细则未填写审核意见：见所列细则',
+    en: 'Some measures have no check yet: see the measures listed',
+  },
+  'round.not_reviewed': {
+    status: 409,
+    zh: '县区审核通过之前不能核验',
+    en: 'It cannot be verified before the county has reviewed it',
+  },
+  'round.demo_needs_compliance': {
+    status: 409,
+    zh: '示范支部须以同一轮次核验达标为前提（省级示范须已达标或已是同轮市级示范）',
+    en: 'A demonstration level requires compliance in the same round (province: compliant or city level in that round)',
+  },
+  'round.demo_exists': {
+    status: 409,
+    zh: '该支部在本轮已是这一级示范支部',
+    en: 'The branch already holds this demonstration level in the round',
+  },
+  'round.demo_not_found': { status: 404, zh: '示范支部记录不存在', en: 'Demonstration record not found' },
+  'round.demo_revoked': {
+    status: 409,
+    zh: '该示范支部称号已撤销',
+    en: 'The demonstration level has already been revoked',
+  },
   'learning.lesson_not_found': { status: 404, zh: '党课不存在', en: 'Lesson not found' },
   'learning.lesson_content': {
     status: 400,

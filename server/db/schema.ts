@@ -40,6 +40,12 @@ export interface Database {
   assessment_standard_versions: AssessmentStandardVersionsTable;
   assessment_dimensions: AssessmentDimensionsTable;
   assessment_measures: AssessmentMeasuresTable;
+  assessment_rounds: AssessmentRoundsTable;
+  branch_assessments: BranchAssessmentsTable;
+  assessment_answers: AssessmentAnswersTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_checks: AssessmentChecksTable;
+  assessment_demonstrations: AssessmentDemonstrationsTable;
   learning_lessons: LearningLessonsTable;
   learning_records: LearningRecordsTable;
   learning_programmes: LearningProgrammesTable;
@@ -591,6 +597,105 @@ export interface AssessmentMeasuresTable {
 export type AssessmentVersionRow = Selectable<AssessmentStandardVersionsTable>;
 export type AssessmentDimensionRow = Selectable<AssessmentDimensionsTable>;
 export type AssessmentMeasureRow = Selectable<AssessmentMeasuresTable>;
+
+/** An assessment round (考核轮次): a year's assessment of a set of branches against one frozen version. */
+export interface AssessmentRoundsTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  /** the standard version assessed against; frozen when the round opens */
+  version_id: number;
+  /** the day self-assessments are due */
+  due_on: string;
+  /** the points (of 100) the scored measures must reach for compliance */
+  pass_mark: number;
+  /** open | closed */
+  status: string;
+  closed_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A branch's assessment in a round; its state lives in the `assessment` workflow's item. */
+export interface BranchAssessmentsTable {
+  id: Generated<number>;
+  round_id: number;
+  branch_id: number;
+  /** the branch's org when the round opened (scope) */
+  org_id: number;
+  /** the branch's name when the round opened */
+  branch_name: string;
+  /** compliant | not_compliant, set at verification */
+  result: string | null;
+  /** the scored measures' points met, on 100, set at verification */
+  score: number | null;
+  /** full | sampled */
+  verification: string | null;
+  verified_at: string | null;
+  /** the highest demonstration level held now: city | province */
+  demo_level: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The branch's self-assessment of one measure (自评). */
+export interface AssessmentAnswersTable {
+  id: Generated<number>;
+  assessment_id: number;
+  measure_id: number;
+  /** met | not_met | not_applicable */
+  verdict: string;
+  note: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** A piece of evidence (佐证材料) for an answer: an uploaded file or an approved meeting of the branch. */
+export interface AssessmentEvidenceTable {
+  id: Generated<number>;
+  assessment_id: number;
+  measure_id: number;
+  /** file | meeting */
+  kind: string;
+  file_id: number | null;
+  meeting_id: number | null;
+  caption: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** The county's review (review) or the city's verification (verify) of one answer. */
+export interface AssessmentChecksTable {
+  id: Generated<number>;
+  assessment_id: number;
+  measure_id: number;
+  /** review | verify */
+  stage: string;
+  /** agree | disagree | no_evidence */
+  verdict: string;
+  comment: string | null;
+  /** JSON array of the evidence ids the verdict rests on */
+  evidence_ids: string;
+  checked_by: number | null;
+  checked_by_name: string | null;
+  checked_at: string;
+}
+
+/** A demonstration level (示范支部) named on a compliant assessment; revoked ones stay, with the reason. */
+export interface AssessmentDemonstrationsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  /** city | province */
+  level: string;
+  named_on: string;
+  note: string | null;
+  named_by: number | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  revoked_by: number | null;
+  created_at: string;
+}
 
 /** A cloud party lesson (云端党课): a video link, an uploaded file's link, or a text. */
 export interface LearningLessonsTable {

@@ -241,3 +241,71 @@ export async function addMember(
   if (res.statusCode !== 201) throw new Error(`addMember: ${res.statusCode} ${res.body}`);
   return res.json();
 }
+
+/** A measure of a standard version, as makePublishedVersion takes it. */
+export interface MeasureSpec {
+  rule?: 'scored' | 'required';
+  weight?: number;
+  evidenceKinds?: string[];
+}
+
+/**
+ * A published version of a new standard, authored through the API by a city-wide author: one dimension
+ * per measure given (by default one must-pass measure accepting documents, photos and meetings).
+ */
+export async function makePublishedVersion(
+  ctx: TestContext,
+  client: Client,
+  measures: MeasureSpec[] = [{ rule: 'required', weight: 0 }],
+): Promise<{ id: number; measureIds: number[]; [k: string]: unknown }> {
+  const call = async (url: string, payload: object = {}) => {
+    const res = await ctx.app.inject({ method: 'POST', url, headers: client.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`makePublishedVersion ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const S = '/api/assessments/standards';
+  const n = next();
+  const standard = await call(S, { code: `std_${n}`, name: `测试标准${n}` });
+  let version = await call(`${S}/${standard.id}/versions`);
+  for (const [i, m] of measures.entries()) {
+    version = await call(`${S}/versions/${version.id}/dimensions`, {
+      code: `${i + 1}`,
+      title: `维度${i + 1}`,
+    });
+    const dimension = version.dimensions[i];
+    version = await call(`${S}/dimensions/${dimension.id}/measures`, {
+      code: `${i + 1}.1`,
+      text: `细则${i + 1}.1`,
+      evidence: '佐证材料',
+      evidenceKinds: m.evidenceKinds ?? ['document', 'photo', 'meetings'],
+      rule: m.rule ?? 'required',
+      weight: m.weight ?? 0,
+    });
+  }
+  version = await call(`${S}/versions/${version.id}/publish`);
+  const measureIds = (version.dimensions as { measures: { id: number }[] }[]).flatMap((d) =>
+    d.measures.map((m) => m.id),
+  );
+  return { ...version, measureIds };
+}
+
+/**
+ * An assessment round opened through the API by a city-wide client, on the given version (a new
+ * published one by default): its branches by org subtree and kinds, or listed by id.
+ */
+export async function makeRound(
+  ctx: TestContext,
+  client: Client,
+  body: Partial<Record<string, unknown>> & { versionId?: number } = {},
+): Promise<{ id: number; versionId: number; year: number; [k: string]: unknown }> {
+  const versionId = body.versionId ?? (await makePublishedVersion(ctx, client)).id;
+  const year = (body.year as number | undefined) ?? 2025;
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/assessments/rounds',
+    headers: client.headers,
+    payload: { name: `${year}年第${next()}轮`, year, dueOn: `${year}-06-30`, ...body, versionId },
+  });
+  if (res.statusCode !== 201) throw new Error(`makeRound: ${res.statusCode} ${res.body}`);
+  return res.json();
+}

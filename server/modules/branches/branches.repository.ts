@@ -746,3 +746,28 @@ export async function listOpenMemberships(db: Conn) {
     .orderBy('id')
     .execute();
 }
+
+/**
+ * The branches an assessment round may take: of a subtree and some kinds, or named by id (dissolved
+ * ones included, so that the caller can say which were refused), in tree order.
+ */
+export async function branchesToAssess(
+  db: Conn,
+  f: { orgPath: string; kinds: readonly string[] } | { ids: readonly number[] },
+) {
+  let q = db
+    .selectFrom('branches as b')
+    .innerJoin('orgs as o', 'o.id', 'b.org_id')
+    .select(['b.id', 'b.org_id', 'b.name', 'b.kind', 'b.dissolved_on', 'o.path as org_path']);
+  if ('ids' in f) {
+    q = q.where('b.id', 'in', f.ids.length ? [...f.ids] : [0]);
+  } else {
+    const [from, to] = subtreeRange(f.orgPath);
+    q = q
+      .where('o.path', '>=', from)
+      .where('o.path', '<', to)
+      .where('b.kind', 'in', f.kinds.length ? [...f.kinds] : [''])
+      .where('b.dissolved_on', 'is', null);
+  }
+  return q.orderBy('o.path').orderBy('b.name').orderBy('b.id').execute();
+}

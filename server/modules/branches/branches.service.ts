@@ -408,3 +408,14 @@ export async function deleteBranch(db: Db, auth: Auth, actor: Actor, id: number)
     });
   });
 }
+
+/**
+ * The branches an assessment round takes: the working branches of some kinds in a subtree, or the
+ * branches named by id (dissolved ones among them are answered too, for the caller to refuse).
+ */
+export async function branchesToAssess(
+  db: Db,
+  f: { orgPath: string; kinds: readonly BranchKind[] } | { ids: readonly number[] },
+) {
+  return repo.branchesToAssess(db, f);
+}

@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'meetings:review',
   'assessments:read',
   'assessments:author',
+  'assessments:open',
+  'assessments:assess',
+  'assessments:review',
+  'assessments:verify',
   'learning:read',
   'learning:write',
 ] as const;
@@ -70,6 +74,10 @@ const MEETING_KEEPERS: Permission[] = ['meetings:read', 'meetings:write'];
 const MEETING_REVIEWERS: Permission[] = [...MEETING_KEEPERS, 'meetings:review'];
 /** What authors the branch standards (六有一提升…): city staff only, and only with a city-wide scope. */
 const STANDARD_AUTHORS: Permission[] = ['assessments:read', 'assessments:author'];
+/** What a branch's own people need to self-assess it in a round (自评) and submit it. */
+const ASSESSORS: Permission[] = ['assessments:read', 'assessments:assess'];
+/** What the city needs to open and close rounds, verify assessments (核验) and name demonstration branches. */
+const ROUND_KEEPERS: Permission[] = ['assessments:open', 'assessments:review', 'assessments:verify'];
 /** What publishes lessons and keeps training programmes (云端党课, 头雁工程). */
 const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write'];
 
@@ -124,6 +132,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_REVIEWERS,
       ...STANDARD_AUTHORS,
+      ...ROUND_KEEPERS,
       ...LEARNING_STAFF,
     ],
   },
@@ -137,7 +146,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...ROSTER_STAFF,
       ...BRANCH_STAFF,
       ...MEETING_REVIEWERS,
-      'assessments:read',
+      ...ASSESSORS,
+      'assessments:review',
       ...LEARNING_STAFF,
     ],
   },
@@ -150,7 +160,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...ROSTER_STAFF,
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
-      'assessments:read',
+      ...ASSESSORS,
       'learning:read',
     ],
   },
@@ -163,7 +173,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'cadres:read',
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
-      'assessments:read',
+      ...ASSESSORS,
       'learning:read',
     ],
   },

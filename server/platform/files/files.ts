@@ -42,7 +42,7 @@ export class DiskFileStore implements FileStore {
 }
 
 /** What kinds of file an upload may be; checked by content, not by the name or the client's claim. */
-export type FileKindName = 'image' | 'spreadsheet' | 'document' | 'attachment';
+export type FileKindName = 'image' | 'spreadsheet' | 'document' | 'attachment' | 'evidence';
 
 const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
   image: { mimes: ['image/jpeg', 'image/png', 'image/webp'] },
@@ -59,6 +59,21 @@ const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
       'image/webp',
       'application/pdf',
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+  },
+  /**
+   * supporting evidence (佐证材料) of an assessment: images, PDF, Word (.docx, and the old .doc, which
+   * sniffs as an OLE compound file) and Excel .xlsx
+   */
+  evidence: {
+    mimes: [
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/x-cfb',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
   },
 };

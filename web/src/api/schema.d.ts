@@ -20699,6 +20699,4022 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/assessments/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rounds, newest year first (filter by year and status), with your branches in each counted */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    year?: number;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description e.g. '2019年第一轮' */
+                                name: string;
+                                year: number;
+                                versionId: number;
+                                standardName: string;
+                                versionNumber: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                /** @description points (of 100) the scored measures must reach */
+                                passMark: number;
+                                status: "open" | "closed";
+                                closedAt: null | string;
+                                /** @description branches in the round within your scope */
+                                branchCount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a round (city-wide only): a published version (frozen by opening), a due date, and the branches: of a subtree and kinds (standing branches of the city by default) or listed; never dissolved ones */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        year: number;
+                        versionId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueOn: string;
+                        /** @description default 60 */
+                        passMark?: number;
+                        orgId?: number;
+                        kinds?: ("standing" | "functional" | "joint" | "thematic" | "general")[];
+                        branchIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description e.g. '2019年第一轮' */
+                            name: string;
+                            year: number;
+                            versionId: number;
+                            standardName: string;
+                            versionNumber: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            /** @description points (of 100) the scored measures must reach */
+                            passMark: number;
+                            status: "open" | "closed";
+                            closedAt: null | string;
+                            /** @description branches in the round within your scope */
+                            branchCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/rounds/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered round list as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description e.g. '2019年第一轮' */
+                            name: string;
+                            year: number;
+                            versionId: number;
+                            standardName: string;
+                            versionNumber: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            /** @description points (of 100) the scored measures must reach */
+                            passMark: number;
+                            status: "open" | "closed";
+                            closedAt: null | string;
+                            /** @description branches in the round within your scope */
+                            branchCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round: nothing in it changes any more (city-wide only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description e.g. '2019年第一轮' */
+                            name: string;
+                            year: number;
+                            versionId: number;
+                            standardName: string;
+                            versionNumber: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            /** @description points (of 100) the scored measures must reach */
+                            passMark: number;
+                            status: "open" | "closed";
+                            closedAt: null | string;
+                            /** @description branches in the round within your scope */
+                            branchCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/rounds/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's figures at a node of the org tree (yours by default): branches, states, compliance rate, demonstration branches; per child org and for the node's own branches */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            round: {
+                                id: number;
+                                name: string;
+                                year: number;
+                            };
+                            org: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                            };
+                            total: {
+                                orgId: number;
+                                orgName: string;
+                                orgKind: string;
+                                branches: number;
+                                selfAssessing: number;
+                                submitted: number;
+                                reviewed: number;
+                                verified: number;
+                                selfAssessed: number;
+                                compliant: number;
+                                notCompliant: number;
+                                complianceRate: null | number;
+                                cityDemonstrations: number;
+                                provinceDemonstrations: number;
+                            };
+                            children: {
+                                orgId: number;
+                                orgName: string;
+                                orgKind: string;
+                                branches: number;
+                                selfAssessing: number;
+                                submitted: number;
+                                reviewed: number;
+                                verified: number;
+                                selfAssessed: number;
+                                compliant: number;
+                                notCompliant: number;
+                                complianceRate: null | number;
+                                cityDemonstrations: number;
+                                provinceDemonstrations: number;
+                            }[];
+                            direct: {
+                                orgId: number;
+                                orgName: string;
+                                orgKind: string;
+                                branches: number;
+                                selfAssessing: number;
+                                submitted: number;
+                                reviewed: number;
+                                verified: number;
+                                selfAssessed: number;
+                                compliant: number;
+                                notCompliant: number;
+                                complianceRate: null | number;
+                                cityDemonstrations: number;
+                                provinceDemonstrations: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/rounds/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's board: every branch of the round in your scope with its state, result and demonstration level; filter, sort, page */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                    state?: "self_assessing" | "submitted" | "reviewed" | "verified";
+                    result?: ("compliant" | "not_compliant") | "none";
+                    orgId?: number;
+                    level?: ("city" | "province") | "any" | "none";
+                    keyword?: string;
+                    sort?: "branchName" | "-branchName" | "orgName" | "-orgName" | "state" | "-state" | "result" | "-result" | "score" | "-score" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                roundId: number;
+                                roundName: string;
+                                year: number;
+                                branchId: number;
+                                branchName: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                                state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                                stateLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                result: null | ("compliant" | "not_compliant");
+                                score: null | number;
+                                demoLevel: null | ("city" | "province");
+                                /** @description measures with a verdict */
+                                answered: number;
+                                measureCount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/rounds/{id}/assessments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's filtered results table as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                    state?: "self_assessing" | "submitted" | "reviewed" | "verified";
+                    result?: ("compliant" | "not_compliant") | "none";
+                    orgId?: number;
+                    level?: ("city" | "province") | "any" | "none";
+                    keyword?: string;
+                    sort?: "branchName" | "-branchName" | "orgName" | "-orgName" | "state" | "-state" | "result" | "-result" | "score" | "-score" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branches/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's history: every round it was in, newest first, with state, result and level */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's assessment: every measure with its answer, evidence, checks and finding; demonstration levels; your actions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assessment's timeline, oldest first: who did what, when, with which comment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowEvent"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/answers/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The branch's verdict on a measure (met, not met, or not applicable for a scored one) with a note, while self-assessing */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    measureId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        verdict: "met" | "not_met" | "not_applicable";
+                        note?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/answers/{measureId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a file as evidence for a measure: JPEG, PNG, WebP, PDF, Word (.doc, .docx) or Excel (.xlsx), up to 20 MB */
+        post: {
+            parameters: {
+                query?: {
+                    caption?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    measureId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/answers/{measureId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cite one of the branch's own approved meetings of the round's year as evidence for a measure */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    measureId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meetingId: number;
+                        caption?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a piece of evidence off an answer, while self-assessing */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    evidenceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/evidence/{evidenceId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    evidenceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/checks/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Check an answer: the county's review of a submitted one, the city's verification of a reviewed one; agree or disagree naming the evidence, or no_evidence */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    measureId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        verdict: "agree" | "disagree" | "no_evidence";
+                        comment?: null | string;
+                        evidenceIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/transitions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step: submit (assessments:assess, the branch), return with a comment or review (assessments:review, the level above), send_back with a comment or verify in full or by sampling (assessments:verify, the city) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "submit" | "return" | "review" | "send_back" | "verify";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        mode?: "full" | "sampled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/demonstrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name the branch a demonstration branch: city level on a verified compliant result; province level (recorded by the city) on city level or compliance in the same round */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level: "city" | "province";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        namedOn?: string;
+                        note?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/demonstrations/{demonstrationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a demonstration level, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    demonstrationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            roundId: number;
+                            roundName: string;
+                            year: number;
+                            branchId: number;
+                            branchName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
+                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            result: null | ("compliant" | "not_compliant");
+                            score: null | number;
+                            demoLevel: null | ("city" | "province");
+                            /** @description measures with a verdict */
+                            answered: number;
+                            measureCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            updatedAt: string;
+                            roundStatus: "open" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            passMark: number;
+                            verification: null | ("full" | "sampled");
+                            verifiedAt: null | string;
+                            /** @description the caller may change answers and evidence now */
+                            editable: boolean;
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                commentRequired: boolean;
+                            }[];
+                            answers: {
+                                measureId: number;
+                                dimensionCode: string;
+                                dimensionTitle: string;
+                                code: string;
+                                text: string;
+                                /** @description what evidence the measure asks for (佐证材料) */
+                                evidenceAsked: string;
+                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
+                                rule: "scored" | "required";
+                                weight: number;
+                                verdict: null | ("met" | "not_met" | "not_applicable");
+                                note: null | string;
+                                evidence: {
+                                    id: number;
+                                    kind: "file" | "meeting";
+                                    caption: null | string;
+                                    fileId: null | number;
+                                    fileName: null | string;
+                                    mime: null | string;
+                                    size: null | number;
+                                    meetingId: null | number;
+                                    meetingHeldOn: null | string;
+                                    meetingType: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    createdAt: string;
+                                }[];
+                                review: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                verify: null | {
+                                    stage: "review" | "verify";
+                                    verdict: "agree" | "disagree" | "no_evidence";
+                                    comment: null | string;
+                                    evidenceIds: number[];
+                                    checkedBy: null | string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC instant
+                                     */
+                                    checkedAt: string;
+                                };
+                                finding: null | ("met" | "not_met" | "not_applicable");
+                            }[];
+                            demonstrations: {
+                                id: number;
+                                level: "city" | "province";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                namedOn: string;
+                                note: null | string;
+                                revokedAt: null | string;
+                                revokeReason: null | string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC instant
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learning/lessons": {
         parameters: {
             query?: never;
