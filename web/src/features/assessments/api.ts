@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, unwrap } from '../../api/client';
+import type { QueryParams } from '../../api/types';
 import type {
   CreateDimensionBody,
   CreateMeasureBody,
@@ -40,10 +41,20 @@ function useVersionMutation<V>(run: (variables: V) => Promise<Version>) {
 
 // ---- standards ----
 
+const standardsQueryOptions = queryOptions({
+  queryKey: [...assessmentsQueryKey, 'standards'],
+  queryFn: () => unwrap(api.GET('/api/assessments/standards')),
+});
+
 export function useStandards() {
+  return useQuery(standardsQueryOptions);
+}
+
+/** One standard's versions, read off the standards list (there is no separate request for them). */
+export function useStandardVersions(standardId: number) {
   return useQuery({
-    queryKey: [...assessmentsQueryKey, 'standards'],
-    queryFn: () => unwrap(api.GET('/api/assessments/standards')),
+    ...standardsQueryOptions,
+    select: (standards) => standards.find((s) => s.id === standardId)?.versions ?? [],
   });
 }
 
@@ -58,7 +69,9 @@ export function useCreateStandard() {
 /** Starts a standard's next version as a draft: empty, or copied from `copyFrom`. */
 export function useCreateVersion() {
   return useVersionMutation(({ standardId, body }: { standardId: number; body: CreateVersionBody }) =>
-    unwrap(api.POST('/api/assessments/standards/{id}/versions', { params: { path: { id: standardId } }, body })),
+    unwrap(
+      api.POST('/api/assessments/standards/{id}/versions', { params: { path: { id: standardId } }, body }),
+    ),
   );
 }
 
@@ -90,7 +103,9 @@ export function exportVersion(id: number) {
 
 export function useUpdateVersionNotes(id: number) {
   return useVersionMutation((notes: string | null) =>
-    unwrap(api.PATCH('/api/assessments/standards/versions/{id}', { params: { path: { id } }, body: { notes } })),
+    unwrap(
+      api.PATCH('/api/assessments/standards/versions/{id}', { params: { path: { id } }, body: { notes } }),
+    ),
   );
 }
 
@@ -109,7 +124,8 @@ export type VersionAction = 'publish' | 'withdraw' | 'freeze';
 export function useVersionAction(id: number) {
   return useVersionMutation((action: VersionAction) => {
     const path = { params: { path: { id } } };
-    if (action === 'publish') return unwrap(api.POST('/api/assessments/standards/versions/{id}/publish', path));
+    if (action === 'publish')
+      return unwrap(api.POST('/api/assessments/standards/versions/{id}/publish', path));
     if (action === 'withdraw')
       return unwrap(api.POST('/api/assessments/standards/versions/{id}/withdraw', path));
     return unwrap(api.POST('/api/assessments/standards/versions/{id}/freeze', path));
@@ -168,5 +184,16 @@ export function useUpdateMeasure() {
 export function useDeleteMeasure() {
   return useVersionMutation((id: number) =>
     unwrap(api.DELETE('/api/assessments/standards/measures/{id}', { params: { path: { id } } })),
+  );
+}
+
+/** The standards list's filters (the server's export takes the same). */
+export type StandardFilters = QueryParams<'/api/assessments/standards/export', 'get'>;
+
+/** Downloads the standards and their versions, with the list's filters, as .xlsx. */
+export function exportStandards(filters: StandardFilters) {
+  return download(
+    api.GET('/api/assessments/standards/export', { params: { query: filters }, parseAs: 'blob' }),
+    'standards.xlsx',
   );
 }

@@ -78,4 +78,3 @@ export function moveMeasureTo(version: Version, measureId: number, dimensionId: 
     }),
   };
 }
-
