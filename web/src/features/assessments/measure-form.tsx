@@ -1,4 +1,4 @@
-import { Alert, App, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
@@ -159,8 +159,9 @@ export function MeasureForm({
           label={t('assessments.field.evidenceKinds')}
           rules={[{ required: true, type: 'array', min: 1, message: t('assessments.evidenceKindsRequired') }]}
         >
-          <Checkbox.Group
-            className="assessment-evidence-kinds"
+          <Select
+            mode="multiple"
+            showSearch={false}
             options={EVIDENCE_KINDS.map((kind) => ({
               value: kind,
               label: t(`assessments.evidence.${kind}`),

@@ -52,7 +52,7 @@ export function StandardsPage() {
       title: t('assessments.field.name'),
       render: (_, s) => (
         <>
-          <Link to={`/assessments/standards/${s.id}`}>{s.name}</Link>
+          <Link to={`/assessments/standards/${s.id}`}>{s.name}</Link>{' '}
           {s.isDemo ? <StatusTag tone="warning">{t('assessments.demo')}</StatusTag> : null}
         </>
       ),

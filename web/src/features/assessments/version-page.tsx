@@ -8,7 +8,7 @@ import {
   PlusOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Result, Space, Spin, Table } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, type ErrorDetail, errorMessage } from '../../api/client';
@@ -140,6 +140,11 @@ function VersionEditor({ version }: { version: Version }) {
   const copy = useCreateVersion();
   const reorder = useReorder(version.id);
   const [problems, setProblems] = useState<ErrorDetail[]>([]);
+  // Problems found at the last publish are stale once the draft changes.
+  const changedAt = version.updatedAt;
+  useEffect(() => {
+    if (changedAt) setProblems([]);
+  }, [changedAt]);
   const [dialog, setDialogState] = useState<Dialog>();
   const [opened, setOpened] = useState(0);
   const [exporting, setExporting] = useState(false);
@@ -460,7 +465,7 @@ function DimensionCard({ version, dimension, index, editable, busy, onMove, onEd
   );
 
   const ruleText = (m: Measure) =>
-    m.rule === 'scored' ? t('assessments.points', { points: m.weight }) : t('assessments.rule.required');
+    m.rule === 'scored' ? t('assessments.points', { points: m.weight }) : t('assessments.mustPass');
   const kinds = (m: Measure) =>
     m.evidenceKinds.map((k) => (
       <StatusTag key={k} tone="default">
