@@ -8,6 +8,7 @@ import { today } from '../../server/platform/calendar/days.ts';
 import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
 import { generateBranches, SECRETARY_UNIT } from './branches.ts';
 import { generateCadres } from './cadres.ts';
+import { generateLearning } from './learning.ts';
 import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
 import { seedStandards } from './standards.ts';
@@ -138,6 +139,15 @@ export async function seedDemo(
     `demo: ${m.meetings} meetings (${list(m.byType)}; ${list(m.byState)}), ${m.absences} absences, ` +
       `${m.events} review events; standing branches ${list(m.profiles)} ` +
       `in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)} s`,
+  );
+
+  const learningStarted = Date.now();
+  const l = await generateLearning(db, { seed: 20261202, today: today() });
+  log(
+    `demo: ${l.lessons} cloud lessons with ${l.views} views and ${l.records} learning records by ` +
+      `${l.learners} cadres; ${l.programmes} 头雁工程 programmes, ${l.sessions} sessions, ` +
+      `${l.personTimes} person-times by ${l.secretaries} secretaries ` +
+      `in ${((Date.now() - learningStarted) / 1000).toFixed(1)} s`,
   );
 
   const standard = await seedStandards(db, actor);

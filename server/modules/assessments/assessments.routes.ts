@@ -3,12 +3,13 @@ import { Type } from 'typebox';
 import { localeOf } from '../../errors.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
-import { exportVersion } from './assessments.export.ts';
+import { exportStandards, exportVersion } from './assessments.export.ts';
 import {
   CreateDimensionBody,
   CreateMeasureBody,
   CreateStandardBody,
   CreateVersionBody,
+  ExportStandardsQuery,
   ReorderBody,
   StandardSchema,
   UpdateDimensionBody,
@@ -57,6 +58,20 @@ export default async function assessmentsRoutes(app: App) {
     handler: async (req, reply) => {
       reply.code(201);
       return service.createStandard(app.db, authOf(req), actorOf(req), req.body);
+    },
+  });
+
+  app.get(`${base}/export`, {
+    schema: {
+      tags,
+      summary: "The standards and their versions as .xlsx, with the list's filters",
+      querystring: ExportStandardsQuery,
+      response: errorResponses,
+    },
+    config: { access: 'assessments:read' },
+    handler: async (req, reply) => {
+      const locale = localeOf(req.headers['accept-language'] as string | undefined);
+      return sendXlsx(reply, await exportStandards(app.db, authOf(req), actorOf(req), req.query, locale));
     },
   });
 

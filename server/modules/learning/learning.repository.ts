@@ -1,8 +1,10 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type {
   Database,
+  LearningAttendanceTable,
   LearningLessonsTable,
   LearningProgrammesTable,
+  LearningRecordsTable,
   LearningSessionsTable,
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
@@ -301,4 +303,45 @@ export async function programmeStats(db: Conn, scope: Scope | null, year?: numbe
     .where((eb) => inScope(eb, 'p.org_id', scope));
   if (year) q = q.where('p.year', '=', year);
   return q.orderBy('p.year', 'desc').orderBy('p.id').execute();
+}
+
+// ---- bulk (demo data) ----
+
+/** Writes rows a chunk at a time (within the bound-parameter limits) and answers their ids in order. */
+async function inChunks<R>(rows: R[], size: number, write: (chunk: R[]) => Promise<{ id: number }[]>) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    ids.push(...(await write(rows.slice(i, i + size))).map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function insertLessons(db: Conn, rows: Insertable<LearningLessonsTable>[]) {
+  return inChunks(rows, 200, (chunk) =>
+    db.insertInto('learning_lessons').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertRecords(db: Conn, rows: Insertable<LearningRecordsTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('learning_records').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertProgrammes(db: Conn, rows: Insertable<LearningProgrammesTable>[]) {
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('learning_programmes').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertSessions(db: Conn, rows: Insertable<LearningSessionsTable>[]) {
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('learning_sessions').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertAttendances(db: Conn, rows: Insertable<LearningAttendanceTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('learning_attendance').values(chunk).returning('id').execute(),
+  );
 }

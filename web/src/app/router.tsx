@@ -61,6 +61,15 @@ const MeetingPage = lazy(() =>
 const MatrixPage = lazy(() =>
   import('../features/meetings/matrix-page').then((m) => ({ default: m.MatrixPage })),
 );
+const StandardsPage = lazy(() =>
+  import('../features/assessments/standards-page').then((m) => ({ default: m.StandardsPage })),
+);
+const StandardPage = lazy(() =>
+  import('../features/assessments/standard-page').then((m) => ({ default: m.StandardPage })),
+);
+const VersionPage = lazy(() =>
+  import('../features/assessments/version-page').then((m) => ({ default: m.VersionPage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -144,6 +153,14 @@ export const router = createBrowserRouter([
                   { path: 'meetings/matrix', element: guarded('meetings:read', <MatrixPage />) },
                   { path: 'meetings/:id', element: guarded('meetings:read', <MeetingPage />) },
                   { path: ':id', element: guarded('branches:read', <BranchPage />) },
+                ],
+              },
+              {
+                path: 'assessments',
+                children: [
+                  { path: 'standards', element: guarded('assessments:read', <StandardsPage />) },
+                  { path: 'standards/:id', element: guarded('assessments:read', <StandardPage />) },
+                  { path: 'versions/:id', element: guarded('assessments:read', <VersionPage />) },
                 ],
               },
               { path: 'todos', element: <TodosPage /> },
