@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'assessments:author',
   'learning:read',
   'learning:write',
+  'learning:post',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,7 +72,9 @@ const MEETING_REVIEWERS: Permission[] = [...MEETING_KEEPERS, 'meetings:review'];
 /** What authors the branch standards (六有一提升…): city staff only, and only with a city-wide scope. */
 const STANDARD_AUTHORS: Permission[] = ['assessments:read', 'assessments:author'];
 /** What publishes lessons and keeps training programmes (云端党课, 头雁工程). */
-const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write'];
+const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write', 'learning:post'];
+/** What posts to a branch's own members on the online party branch (网上党支部). */
+const BRANCH_POSTERS: Permission[] = ['learning:read', 'learning:post'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -151,7 +154,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
       'assessments:read',
-      'learning:read',
+      ...BRANCH_POSTERS,
     ],
   },
   {
@@ -164,7 +167,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
       'assessments:read',
-      'learning:read',
+      ...BRANCH_POSTERS,
     ],
   },
   {
