@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { exportLessons, fetchLessons, type LessonFilters, lessonListQueryKey, useLessonStats } from './api';
 import { LearningNav } from './learning-nav';
 import { LESSON_KINDS, LessonForm } from './lesson-form';
+import { MoreFilters } from './more-filters';
 import { recentYears } from './shared';
 import type { Lesson, LessonSort } from './types';
 
@@ -108,12 +109,14 @@ export function LessonsPage() {
                 options={recentYears().map((y) => ({ value: y, label: String(y) }))}
               />
             </Form.Item>
-            <Form.Item name="sort" label={t('learning.sortLabel')}>
-              <Select
-                className="filter-select"
-                options={SORTS.map((s) => ({ value: s, label: t(`learning.lessons.sort.${s}`) }))}
-              />
-            </Form.Item>
+            <MoreFilters names={['sort']} defaults={DEFAULT_FILTERS}>
+              <Form.Item name="sort" label={t('learning.sortLabel')}>
+                <Select
+                  className="filter-select"
+                  options={SORTS.map((s) => ({ value: s, label: t(`learning.lessons.sort.${s}`) }))}
+                />
+              </Form.Item>
+            </MoreFilters>
           </>
         }
         rowClassName={() => 'row-clickable'}

@@ -12,6 +12,7 @@ import { useLanguage } from '../../i18n/i18n';
 import { exportPosts, fetchPosts, type PostFilters, postListQueryKey } from './api';
 import { BranchSelect } from './branch-select';
 import { LearningNav } from './learning-nav';
+import { MoreFilters } from './more-filters';
 import { PostForm } from './post-form';
 import { Audience, PostTags } from './post-tags';
 import { recentYears } from './shared';
@@ -110,45 +111,47 @@ export function PostsPage() {
                 }))}
               />
             </Form.Item>
-            <Form.Item name="audience" label={t('learning.posts.field.audience')}>
-              <Select
-                className="filter-select"
-                allowClear
-                placeholder={t('common.all')}
-                options={(['branch', 'org'] as const).map((a) => ({
-                  value: a,
-                  label: t(`learning.posts.audience.${a}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="pinned" label={t('learning.posts.field.pinned')}>
-              <Select
-                className="filter-select"
-                allowClear
-                placeholder={t('common.all')}
-                options={[
-                  { value: true, label: t('common.yes') },
-                  { value: false, label: t('common.no') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="orgId" label={t('learning.posts.orgFilter')}>
-              <OrgTreeSelect className="filter-org" />
-            </Form.Item>
-            <Form.Item name="year" label={t('learning.year')}>
-              <Select
-                className="filter-select"
-                allowClear
-                placeholder={t('common.all')}
-                options={recentYears().map((y) => ({ value: y, label: String(y) }))}
-              />
-            </Form.Item>
-            <Form.Item name="sort" label={t('learning.sortLabel')}>
-              <Select
-                className="filter-select"
-                options={SORTS.map((s) => ({ value: s, label: t(`learning.posts.sort.${s}`) }))}
-              />
-            </Form.Item>
+            <MoreFilters names={['audience', 'pinned', 'orgId', 'year', 'sort']} defaults={DEFAULT_FILTERS}>
+              <Form.Item name="audience" label={t('learning.posts.field.audience')}>
+                <Select
+                  className="filter-select"
+                  allowClear
+                  placeholder={t('common.all')}
+                  options={(['branch', 'org'] as const).map((a) => ({
+                    value: a,
+                    label: t(`learning.posts.audience.${a}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="pinned" label={t('learning.posts.field.pinned')}>
+                <Select
+                  className="filter-select"
+                  allowClear
+                  placeholder={t('common.all')}
+                  options={[
+                    { value: true, label: t('common.yes') },
+                    { value: false, label: t('common.no') },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item name="orgId" label={t('learning.posts.orgFilter')}>
+                <OrgTreeSelect className="filter-org" />
+              </Form.Item>
+              <Form.Item name="year" label={t('learning.year')}>
+                <Select
+                  className="filter-select"
+                  allowClear
+                  placeholder={t('common.all')}
+                  options={recentYears().map((y) => ({ value: y, label: String(y) }))}
+                />
+              </Form.Item>
+              <Form.Item name="sort" label={t('learning.sortLabel')}>
+                <Select
+                  className="filter-select"
+                  options={SORTS.map((s) => ({ value: s, label: t(`learning.posts.sort.${s}`) }))}
+                />
+              </Form.Item>
+            </MoreFilters>
           </>
         }
         rowClassName={() => 'row-clickable'}
