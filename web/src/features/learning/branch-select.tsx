@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useBranch } from '../branches/api';
 
 /** Picks a working branch in scope by typing part of its name. */
 export function BranchSelect({
@@ -29,6 +30,11 @@ export function BranchSelect({
     queryFn: () =>
       unwrap(api.GET('/api/branches', { params: { query: { page: 1, pageSize: 30, keyword } } })),
   });
+  // A branch chosen elsewhere (a link to its feed) keeps its name when the search does not list it.
+  const chosen = useBranch(value);
+  const options = (found.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }));
+  if (chosen.data && !options.some((o) => o.value === chosen.data.id))
+    options.unshift({ value: chosen.data.id, label: chosen.data.name });
   return (
     <Select<number>
       id={id}
@@ -40,7 +46,7 @@ export function BranchSelect({
       placeholder={t('learning.posts.branchPlaceholder')}
       notFoundContent={t('learning.posts.noBranch')}
       loading={found.isLoading}
-      options={(found.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
+      options={options}
     />
   );
 }

@@ -335,7 +335,7 @@ function PostRecord({ post }: { post: Post }) {
           </Fact>
           <Fact label={t('learning.posts.field.audience')}>
             {post.branchId ? (
-              <Link to={`/branches/${post.branchId}`}>
+              <Link to={`/learning/posts?branchId=${post.branchId}`}>
                 <Audience post={post} />
               </Link>
             ) : (

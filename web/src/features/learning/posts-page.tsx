@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Form, Select } from 'antd';
 import { type MouseEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../api/session';
 import { formatDateTime } from '../../components/date-time';
 import { isInteractiveTarget, type ListColumn, ListPage } from '../../components/list-page';
@@ -62,6 +62,9 @@ export function PostsPage() {
   const navigate = useNavigate();
   const can = useCan();
   const columns = usePostColumns();
+  // A link to one branch's feed (/learning/posts?branchId=789) opens the list filtered to it.
+  const [params] = useSearchParams();
+  const linkedBranch = Number(params.get('branchId')) || undefined;
   const [creating, setCreating] = useState(false);
   const [opened, setOpened] = useState(0);
   return (
@@ -93,6 +96,7 @@ export function PostsPage() {
         rowKey="id"
         keyword={t('learning.posts.keyword')}
         defaultFilters={DEFAULT_FILTERS}
+        initialFilters={linkedBranch ? { ...DEFAULT_FILTERS, branchId: linkedBranch } : undefined}
         stateKey="learning-posts"
         onExport={exportPosts}
         filters={
@@ -164,6 +168,7 @@ export function PostsPage() {
       <PostForm
         key={opened}
         open={creating}
+        branchId={linkedBranch}
         onClose={() => setCreating(false)}
         onSaved={(post) => navigate(`/learning/posts/${post.id}`)}
       />
