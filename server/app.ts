@@ -28,6 +28,7 @@ import { authenticate, syncBuiltinRoles } from './modules/identity/identity.serv
 import rolesRoutes from './modules/identity/roles.routes.ts';
 import usersRoutes from './modules/identity/users.routes.ts';
 import learningRoutes from './modules/learning/learning.routes.ts';
+import postsRoutes from './modules/learning/posts.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
 import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
@@ -186,6 +187,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(assessmentsRoutes);
   await app.register(roundsRoutes, { files });
   await app.register(learningRoutes);
+  await app.register(postsRoutes, { files });
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -428,6 +428,37 @@ const ERRORS = {
     zh: '该同志已登记参加本次培训',
     en: 'This person is already recorded as attending the session',
   },
+  'learning.post_not_found': { status: 404, zh: '帖子不存在', en: 'Post not found' },
+  'learning.post_audience': {
+    status: 400,
+    zh: '须选择一个支部，或选择一个组织（发给其下全部支部），二者只能选其一',
+    en: 'Choose either one branch or one organisation (for all its branches), not both',
+  },
+  'learning.post_audience_forbidden': {
+    status: 403,
+    zh: '只有市、县（市、区）工作人员可以向整个组织下的全部支部发帖',
+    en: 'Only city and county staff may post to every branch of an organisation',
+  },
+  'learning.post_withdrawn': {
+    status: 409,
+    zh: '该帖子已撤回，不能再修改或添加附件',
+    en: 'The post has been withdrawn: it can no longer be changed or given files',
+  },
+  'learning.post_not_withdrawn': {
+    status: 409,
+    zh: '该帖子未撤回，无需重新发布',
+    en: 'The post is not withdrawn, so there is nothing to republish',
+  },
+  'learning.post_reader': {
+    status: 400,
+    zh: '只有帖子所发往支部的在册党员可以登记已读',
+    en: 'Only a current member of a branch the post was addressed to can be recorded as having read it',
+  },
+  'learning.post_already_read': {
+    status: 409,
+    zh: '该同志已登记已读',
+    en: 'This person is already recorded as having read the post',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -51,6 +51,9 @@ export interface Database {
   learning_programmes: LearningProgrammesTable;
   learning_sessions: LearningSessionsTable;
   learning_attendance: LearningAttendanceTable;
+  learning_posts: LearningPostsTable;
+  learning_post_files: LearningPostFilesTable;
+  learning_post_reads: LearningPostReadsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -751,4 +754,46 @@ export interface LearningAttendanceTable {
   session_id: number;
   cadre_id: number;
   created_at: string;
+}
+
+/** A post of the online party branch (网上党支部): to one branch's members, or to every branch of an org subtree. */
+export interface LearningPostsTable {
+  id: Generated<number>;
+  /** the branch's org for a branch post; the audience's org for a post to a subtree (for scope) */
+  org_id: number;
+  /** the branch addressed; null when the post goes to every branch in the org's subtree */
+  branch_id: number | null;
+  title: string;
+  body: string;
+  /** text | markdown (limited: stored as written, rendered safely by the reader) */
+  format: string;
+  /** 1 when the post stays at the top of the list (置顶) */
+  pinned: Generated<number>;
+  /** published | withdrawn (已撤回) */
+  state: string;
+  published_at: string;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_by: number | null;
+  author_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A photo or attachment of a post. */
+export interface LearningPostFilesTable {
+  id: Generated<number>;
+  post_id: number;
+  file_id: number;
+  /** photo | attachment */
+  kind: string;
+  created_at: string;
+}
+
+/** A member read a post (已读回执). */
+export interface LearningPostReadsTable {
+  id: Generated<number>;
+  post_id: number;
+  cadre_id: number;
+  read_at: string;
 }

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'assessments:verify',
   'learning:read',
   'learning:write',
+  'learning:post',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -79,7 +80,9 @@ const ASSESSORS: Permission[] = ['assessments:read', 'assessments:assess'];
 /** What the city needs to open and close rounds, verify assessments (核验) and name demonstration branches. */
 const ROUND_KEEPERS: Permission[] = ['assessments:open', 'assessments:review', 'assessments:verify'];
 /** What publishes lessons and keeps training programmes (云端党课, 头雁工程). */
-const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write'];
+const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write', 'learning:post'];
+/** What posts to a branch's own members on the online party branch (网上党支部). */
+const BRANCH_POSTERS: Permission[] = ['learning:read', 'learning:post'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -161,7 +164,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
       ...ASSESSORS,
-      'learning:read',
+      ...BRANCH_POSTERS,
     ],
   },
   {
@@ -174,7 +177,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
       ...ASSESSORS,
-      'learning:read',
+      ...BRANCH_POSTERS,
     ],
   },
   {

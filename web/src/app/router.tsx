@@ -70,6 +70,25 @@ const StandardPage = lazy(() =>
 const VersionPage = lazy(() =>
   import('../features/assessments/version-page').then((m) => ({ default: m.VersionPage })),
 );
+const PostsPage = lazy(() =>
+  import('../features/learning/posts-page').then((m) => ({ default: m.PostsPage })),
+);
+const PostPage = lazy(() => import('../features/learning/post-page').then((m) => ({ default: m.PostPage })));
+const LessonsPage = lazy(() =>
+  import('../features/learning/lessons-page').then((m) => ({ default: m.LessonsPage })),
+);
+const LessonPage = lazy(() =>
+  import('../features/learning/lesson-page').then((m) => ({ default: m.LessonPage })),
+);
+const RecordsPage = lazy(() =>
+  import('../features/learning/records-page').then((m) => ({ default: m.RecordsPage })),
+);
+const ProgrammesPage = lazy(() =>
+  import('../features/learning/programmes-page').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ProgrammePage = lazy(() =>
+  import('../features/learning/programme-page').then((m) => ({ default: m.ProgrammePage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -161,6 +180,19 @@ export const router = createBrowserRouter([
                   { path: 'standards', element: guarded('assessments:read', <StandardsPage />) },
                   { path: 'standards/:id', element: guarded('assessments:read', <StandardPage />) },
                   { path: 'versions/:id', element: guarded('assessments:read', <VersionPage />) },
+                ],
+              },
+              {
+                path: 'learning',
+                children: [
+                  { index: true, element: guarded('learning:read', <PostsPage />) },
+                  { path: 'posts', element: guarded('learning:read', <PostsPage />) },
+                  { path: 'posts/:id', element: guarded('learning:read', <PostPage />) },
+                  { path: 'lessons', element: guarded('learning:read', <LessonsPage />) },
+                  { path: 'lessons/:id', element: guarded('learning:read', <LessonPage />) },
+                  { path: 'records', element: guarded('learning:read', <RecordsPage />) },
+                  { path: 'programmes', element: guarded('learning:read', <ProgrammesPage />) },
+                  { path: 'programmes/:id', element: guarded('learning:read', <ProgrammePage />) },
                 ],
               },
               { path: 'todos', element: <TodosPage /> },
