@@ -9,6 +9,7 @@ import * as branches from './2026-11-29-007-branches.ts';
 import * as meetings from './2026-11-29-008-meetings.ts';
 import * as assessmentStandards from './2026-11-29-009-assessment-standards.ts';
 import * as learning from './2026-11-29-010-learning.ts';
+import * as brands from './2026-11-29-012-brands.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-008-meetings': meetings,
   '2026-11-29-009-assessment-standards': assessmentStandards,
   '2026-11-29-010-learning': learning,
+  '2026-11-29-012-brands': brands,
 };

@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'assessments:author',
   'learning:read',
   'learning:write',
+  'brands:read',
+  'brands:apply',
+  'brands:approve',
+  'brands:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,6 +76,12 @@ const MEETING_REVIEWERS: Permission[] = [...MEETING_KEEPERS, 'meetings:review'];
 const STANDARD_AUTHORS: Permission[] = ['assessments:read', 'assessments:author'];
 /** What publishes lessons and keeps training programmes (云端党课, 头雁工程). */
 const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write'];
+/** What a branch (its secretary or its unit's staff) needs to apply for a party-building brand. */
+const BRAND_APPLICANTS: Permission[] = ['brands:read', 'brands:apply'];
+/** What keeps the brands of a county: yearly reviews (pass or improve) and inspections. */
+const BRAND_REVIEWERS: Permission[] = ['brands:read', 'brands:review'];
+/** What the city keeps: approval, withdrawal, the umbrella brand and the yearly selections. */
+const BRAND_APPROVERS: Permission[] = [...BRAND_REVIEWERS, 'brands:approve'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -125,6 +135,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...MEETING_REVIEWERS,
       ...STANDARD_AUTHORS,
       ...LEARNING_STAFF,
+      ...BRAND_APPROVERS,
     ],
   },
   {
@@ -139,6 +150,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...MEETING_REVIEWERS,
       'assessments:read',
       ...LEARNING_STAFF,
+      ...BRAND_REVIEWERS,
     ],
   },
   {
@@ -152,6 +164,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...MEETING_KEEPERS,
       'assessments:read',
       'learning:read',
+      ...BRAND_APPLICANTS,
     ],
   },
   {
@@ -165,6 +178,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...MEETING_KEEPERS,
       'assessments:read',
       'learning:read',
+      ...BRAND_APPLICANTS,
     ],
   },
   {
@@ -179,6 +193,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'meetings:read',
       'assessments:read',
       'learning:read',
+      'brands:read',
     ],
   },
 ];
