@@ -12,8 +12,10 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SendOutlined,
+  StarOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useCan } from '../api/session';
@@ -87,6 +89,20 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'menu.meetingsMatrix',
     icon: <TableOutlined aria-hidden />,
     permission: 'meetings:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/brands',
+    labelKey: 'menu.brands',
+    icon: <StarOutlined aria-hidden />,
+    permission: 'brands:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/brands/awards',
+    labelKey: 'menu.brandAwards',
+    icon: <TrophyOutlined aria-hidden />,
+    permission: 'brands:read',
     group: 'menu.partyBuilding',
   },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined aria-hidden />, permission: 'users:read' },

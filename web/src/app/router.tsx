@@ -61,6 +61,13 @@ const MeetingPage = lazy(() =>
 const MatrixPage = lazy(() =>
   import('../features/meetings/matrix-page').then((m) => ({ default: m.MatrixPage })),
 );
+const BrandsPage = lazy(() =>
+  import('../features/brands/brands-page').then((m) => ({ default: m.BrandsPage })),
+);
+const BrandPage = lazy(() => import('../features/brands/brand-page').then((m) => ({ default: m.BrandPage })));
+const AwardsPage = lazy(() =>
+  import('../features/brands/awards-page').then((m) => ({ default: m.AwardsPage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -144,6 +151,14 @@ export const router = createBrowserRouter([
                   { path: 'meetings/matrix', element: guarded('meetings:read', <MatrixPage />) },
                   { path: 'meetings/:id', element: guarded('meetings:read', <MeetingPage />) },
                   { path: ':id', element: guarded('branches:read', <BranchPage />) },
+                ],
+              },
+              {
+                path: 'brands',
+                children: [
+                  { index: true, element: guarded('brands:read', <BrandsPage />) },
+                  { path: 'awards', element: guarded('brands:read', <AwardsPage />) },
+                  { path: ':id', element: guarded('brands:read', <BrandPage />) },
                 ],
               },
               { path: 'todos', element: <TodosPage /> },
