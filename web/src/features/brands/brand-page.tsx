@@ -318,7 +318,7 @@ function BrandRecord({ brand }: { brand: Brand }) {
           </Space>
         }
       />
-      <div className="meeting-layout">
+      <div className="meeting-layout brand-layout">
         <div className="brand-main">
           <Card>
             <dl className="branch-facts">
