@@ -102,7 +102,7 @@ function SystemCard() {
                 <p className="muted">{t('brands.system.count', { count: s.brandCount })}</p>
               </div>
               {can('brands:approve') ? (
-                <Button onClick={() => setEditing(s)} aria-label={t('brands.system.editTitle')}>
+                <Button onClick={() => setEditing(s)} aria-label={`${t('common.edit')} ${s.name}`}>
                   {t('common.edit')}
                 </Button>
               ) : null}
