@@ -51,6 +51,7 @@ export interface Database {
   brand_reviews: BrandReviewsTable;
   brand_inspections: BrandInspectionsTable;
   brand_awards: BrandAwardsTable;
+  brand_award_years: BrandAwardYearsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -748,4 +749,9 @@ export interface BrandAwardsTable {
   note: string | null;
   created_by: number | null;
   created_at: string;
+}
+
+/** A year of selections: its row is locked while a selection of the year is written. */
+export interface BrandAwardYearsTable {
+  year: number;
 }

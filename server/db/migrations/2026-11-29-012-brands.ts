@@ -93,10 +93,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('brand_awards_once', ['brand_id', 'year', 'kind'])
     .execute();
   await db.schema.createIndex('brand_awards_year').on('brand_awards').columns(['year', 'kind']).execute();
+  // One row per year of selections, locked while a selection is written: the ten-a-year limit holds
+  // when two people select at once.
+  await db.schema
+    .createTable('brand_award_years')
+    .addColumn('year', 'integer', (c) => c.primaryKey())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
+    'brand_award_years',
     'brand_awards',
     'brand_inspections',
     'brand_reviews',

@@ -361,3 +361,19 @@ export async function insertAward(db: Conn, row: Insertable<BrandAwardsTable>) {
 export async function deleteAward(db: Conn, id: number) {
   await db.deleteFrom('brand_awards').where('id', '=', id).execute();
 }
+
+/**
+ * Locks a year's selections until the transaction ends (creating the year's row on first use), so that
+ * two selections of one year are written one after the other and the ten-a-year count holds.
+ */
+export async function lockAwardYear(trx: Conn, year: number) {
+  await trx
+    .insertInto('brand_award_years')
+    .values({ year })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
+  await forUpdate(
+    trx,
+    trx.selectFrom('brand_award_years').select('year').where('year', '=', year),
+  ).executeTakeFirst();
+}

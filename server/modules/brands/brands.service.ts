@@ -722,6 +722,7 @@ export async function addAward(db: Db, auth: Auth, actor: Actor, id: number, bod
     throw invalid('year', 'not_in_future', '年度不能晚于今年', 'The year cannot be later than this year');
   }
   await db.transaction().execute(async (trx) => {
+    await repo.lockAwardYear(trx, body.year);
     await repo.lockBrand(trx, id);
     if ((await currentState(trx, brandWorkflow, id)) !== 'approved')
       throw new AppError('brand.not_awardable');

@@ -333,23 +333,25 @@ describe('selections and provincial cases', () => {
   const year = Number(today().slice(0, 4));
 
   it('refuses an eleventh top-ten brand of a year, and a draft brand', async () => {
-    const ten = [];
+    const ten: { id: number }[] = [];
     for (let i = 0; i < 11; i++) ten.push((await approved(`十佳候选${i}`)).brand);
+    const [first, second] = ten as [{ id: number }, { id: number }];
+    const last = ten[10] as { id: number };
     for (const b of ten.slice(0, 10)) {
       const res = await api('POST', `/api/brands/${b.id}/awards`, { year, kind: 'top10' });
       expect(res.statusCode, res.body).toBe(201);
     }
-    const eleventh = await api('POST', `/api/brands/${ten[10].id}/awards`, { year, kind: 'top10' });
+    const eleventh = await api('POST', `/api/brands/${last.id}/awards`, { year, kind: 'top10' });
     expect(eleventh.statusCode).toBe(409);
     expect(eleventh.json().error.code).toBe('brand.top10_full');
     // Excellent is still open to it, and top ten and excellent exclude each other in a year.
-    expect(
-      (await api('POST', `/api/brands/${ten[10].id}/awards`, { year, kind: 'excellent' })).statusCode,
-    ).toBe(201);
-    const both = await api('POST', `/api/brands/${ten[0].id}/awards`, { year, kind: 'excellent' });
+    expect((await api('POST', `/api/brands/${last.id}/awards`, { year, kind: 'excellent' })).statusCode).toBe(
+      201,
+    );
+    const both = await api('POST', `/api/brands/${first.id}/awards`, { year, kind: 'excellent' });
     expect(both.json().error.code).toBe('brand.award_exists');
     // Before the brand's approval year it cannot be selected.
-    const earlier = await api('POST', `/api/brands/${ten[1].id}/awards`, {
+    const earlier = await api('POST', `/api/brands/${second.id}/awards`, {
       year: year - 1,
       kind: 'excellent',
     });
@@ -361,7 +363,7 @@ describe('selections and provincial cases', () => {
     ).toBe('brand.not_awardable');
     const asCounty = await api(
       'POST',
-      `/api/brands/${ten[1].id}/awards`,
+      `/api/brands/${second.id}/awards`,
       { year, kind: 'province_case' },
       countyStaff.client,
     );
@@ -378,15 +380,33 @@ describe('selections and provincial cases', () => {
     expect(JSON.stringify(wb.worksheets[0]?.getSheetValues())).toContain('十佳候选0');
 
     // Taking one back makes room for the eleventh.
-    const awardId = list.items.find((a: { brandId: number }) => a.brandId === ten[0].id).id;
+    const awardId = list.items.find((a: { brandId: number }) => a.brandId === first.id).id;
     expect((await api('DELETE', `/api/brands/awards/${awardId}`)).statusCode).toBe(204);
-    await api(
-      'DELETE',
-      `/api/brands/awards/${(await api('GET', `/api/brands/awards?year=${year}&kind=excellent&pageSize=200`)).json().items.find((a: { brandId: number }) => a.brandId === ten[10].id).id}`,
-    );
-    expect((await api('POST', `/api/brands/${ten[10].id}/awards`, { year, kind: 'top10' })).statusCode).toBe(
+    const excellent = (
+      await api('GET', `/api/brands/awards?year=${year}&kind=excellent&pageSize=200`)
+    ).json();
+    const lastExcellent = excellent.items.find((a: { brandId: number }) => a.brandId === last.id);
+    expect((await api('DELETE', `/api/brands/awards/${lastExcellent.id}`)).statusCode).toBe(204);
+    expect((await api('POST', `/api/brands/${last.id}/awards`, { year, kind: 'top10' })).statusCode).toBe(
       201,
     );
+  });
+
+  it('holds the limit of ten when selections of a year arrive at once', async () => {
+    const brands: { id: number }[] = [];
+    for (let i = 0; i < 11; i++) {
+      const { brand } = await approved(`同时入选${i}`);
+      await approvedAgo(brand.id, 1);
+      brands.push(brand);
+    }
+    const results = await Promise.all(
+      brands.map((b) => api('POST', `/api/brands/${b.id}/awards`, { year: year - 1, kind: 'top10' })),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(10);
+    expect(codes.filter((c) => c === 409)).toHaveLength(1);
+    const list = (await api('GET', `/api/brands/awards?year=${year - 1}&kind=top10&pageSize=200`)).json();
+    expect(list.total).toBe(10);
   });
 
   it('records provincial innovation cases with their year', async () => {
