@@ -20,6 +20,7 @@ import roundsRoutes from './modules/assessments/rounds.routes.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
+import brandsRoutes from './modules/brands/brands.routes.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
 import { syncDictionaries } from './modules/dictionaries/dictionaries.service.ts';
@@ -188,6 +189,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(roundsRoutes, { files });
   await app.register(learningRoutes);
   await app.register(postsRoutes, { files });
+  await app.register(brandsRoutes, { files });
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   'learning:read',
   'learning:write',
   'learning:post',
+  'brands:read',
+  'brands:apply',
+  'brands:approve',
+  'brands:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -83,6 +87,12 @@ const ROUND_KEEPERS: Permission[] = ['assessments:open', 'assessments:review', '
 const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write', 'learning:post'];
 /** What posts to a branch's own members on the online party branch (网上党支部). */
 const BRANCH_POSTERS: Permission[] = ['learning:read', 'learning:post'];
+/** What a branch (its secretary or its unit's staff) needs to apply for a party-building brand. */
+const BRAND_APPLICANTS: Permission[] = ['brands:read', 'brands:apply'];
+/** What keeps the brands of a county: yearly reviews (pass or improve) and inspections. */
+const BRAND_REVIEWERS: Permission[] = ['brands:read', 'brands:review'];
+/** What the city keeps: approval, withdrawal, the umbrella brand and the yearly selections. */
+const BRAND_APPROVERS: Permission[] = [...BRAND_REVIEWERS, 'brands:approve'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -137,6 +147,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...STANDARD_AUTHORS,
       ...ROUND_KEEPERS,
       ...LEARNING_STAFF,
+      ...BRAND_APPROVERS,
     ],
   },
   {
@@ -152,6 +163,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...ASSESSORS,
       'assessments:review',
       ...LEARNING_STAFF,
+      ...BRAND_REVIEWERS,
     ],
   },
   {
@@ -165,6 +177,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...MEETING_KEEPERS,
       ...ASSESSORS,
       ...BRANCH_POSTERS,
+      ...BRAND_APPLICANTS,
     ],
   },
   {
@@ -178,6 +191,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...MEETING_KEEPERS,
       ...ASSESSORS,
       ...BRANCH_POSTERS,
+      ...BRAND_APPLICANTS,
     ],
   },
   {
@@ -192,6 +206,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'meetings:read',
       'assessments:read',
       'learning:read',
+      'brands:read',
     ],
   },
 ];

@@ -16,6 +16,7 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SendOutlined,
+  StarOutlined,
   TableOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -92,6 +93,20 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'menu.meetingsMatrix',
     icon: <TableOutlined aria-hidden />,
     permission: 'meetings:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/brands',
+    labelKey: 'menu.brands',
+    icon: <StarOutlined aria-hidden />,
+    permission: 'brands:read',
+    group: 'menu.partyBuilding',
+  },
+  {
+    path: '/brands/awards',
+    labelKey: 'menu.brandAwards',
+    icon: <TrophyOutlined aria-hidden />,
+    permission: 'brands:read',
     group: 'menu.partyBuilding',
   },
   {

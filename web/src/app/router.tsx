@@ -89,6 +89,13 @@ const ProgrammesPage = lazy(() =>
 const ProgrammePage = lazy(() =>
   import('../features/learning/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
+const BrandsPage = lazy(() =>
+  import('../features/brands/brands-page').then((m) => ({ default: m.BrandsPage })),
+);
+const BrandPage = lazy(() => import('../features/brands/brand-page').then((m) => ({ default: m.BrandPage })));
+const AwardsPage = lazy(() =>
+  import('../features/brands/awards-page').then((m) => ({ default: m.AwardsPage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -193,6 +200,14 @@ export const router = createBrowserRouter([
                   { path: 'records', element: guarded('learning:read', <RecordsPage />) },
                   { path: 'programmes', element: guarded('learning:read', <ProgrammesPage />) },
                   { path: 'programmes/:id', element: guarded('learning:read', <ProgrammePage />) },
+                ],
+              },
+              {
+                path: 'brands',
+                children: [
+                  { index: true, element: guarded('brands:read', <BrandsPage />) },
+                  { path: 'awards', element: guarded('brands:read', <AwardsPage />) },
+                  { path: ':id', element: guarded('brands:read', <BrandPage />) },
                 ],
               },
               { path: 'todos', element: <TodosPage /> },
