@@ -670,7 +670,6 @@ function plan(
   state = assessmentWorkflow.initial;
   const late = r.chance(0.08);
   let day = late ? addDays(spec.dueOn, r.int(1, 20)) : dayBetween(r, addDays(spec.openedOn, 14), spec.dueOn);
-  const answeredOn = addDays(day, -r.int(0, 6));
   const returned = r.chance(0.07);
   let returnedAt: string | null = null;
   if (returned) {
@@ -691,21 +690,18 @@ function plan(
   day = cap(addDays(day, r.int(5, 40)));
   const verifiedAt = step('verify', 'verified', day, p.verifier);
 
-  // The answers and their evidence, as last saved before the (last) submit.
-  const writtenAt = (after: string | null, before: string) => {
-    const from = after ?? `${spec.openedOn}T02:00:00.000Z`;
-    const floor = Date.parse(from);
-    const at = momentOn(r, answeredOn, from);
-    return Date.parse(at) < Date.parse(before) && Date.parse(at) > floor
-      ? at
-      : new Date(floor + (Date.parse(before) - floor) / 2).toISOString();
-  };
+  // The answers and their evidence, as last saved before the (last) submit: a few minutes apart, in a
+  // session ending just before it (after the return, when there was one).
+  const before = Date.parse(submittedAt);
+  const since = Date.parse(returnedAt ?? `${spec.openedOn}T02:00:00.000Z`);
+  const gap = Math.min(r.int(3, 12) * 60_000, (before - since) / (measures.length + 1));
+  const writtenAt = (k: number) => new Date(before - (measures.length - k) * gap).toISOString();
   const answers: Planned['answers'] = [];
   const evidence: Planned['evidence'] = [];
   const evidenceOf = new Map<number, number[]>();
-  for (const m of measures) {
+  for (const [k, m] of measures.entries()) {
     const verdict = verdicts.get(m.id) as AnswerVerdict;
-    const at = writtenAt(returnedAt, submittedAt);
+    const at = writtenAt(k);
     const note =
       verdict === 'not_met'
         ? m.id === failing?.id
@@ -723,7 +719,8 @@ function plan(
       updated_at: at,
     });
     if (verdict !== 'not_met' && acceptsFiles(m)) {
-      const n = verdict === 'not_applicable' ? 1 : r.chance(0.2) ? 2 : 1;
+      // now and then a photo of the activity too, where the measure takes photos
+      const n = verdict !== 'not_applicable' && m.evidenceKinds.includes('photo') && r.chance(0.15) ? 2 : 1;
       const idx: number[] = [];
       for (let k = 0; k < n; k++) {
         idx.push(evidence.length);
@@ -787,16 +784,23 @@ function plan(
       at,
     };
   };
-  const between = (from: string, to: string) =>
-    new Date(Date.parse(from) + r.int(1, 99) * ((Date.parse(to) - Date.parse(from)) / 100)).toISOString();
+  const between = (from: string, to: string) => {
+    const [a, b] = [Date.parse(from), Date.parse(to)];
+    return (k: number, n: number) => new Date(a + ((k + 1) * (b - a)) / (n + 1)).toISOString();
+  };
   const checks: PlannedCheck[] = [];
-  const reviewFrom = events.findLast((e) => e.action === 'submit')?.at as string;
-  for (const m of measures) checks.push(checkOf(m, 'review', p.reviewer, between(reviewFrom, reviewedAt)));
+  const reviewing = between(events.findLast((e) => e.action === 'submit')?.at as string, reviewedAt);
+  for (const [k, m] of measures.entries()) {
+    checks.push(checkOf(m, 'review', p.reviewer, reviewing(k, measures.length)));
+  }
   const sample = full
     ? measures
     : measures.filter((m) => r.chance(0.12) || (m.id === failing?.id && shortfall === 'county_required'));
   if (sample.length === 0) sample.push(r.pick(measures));
-  for (const m of sample) checks.push(checkOf(m, 'verify', p.verifier, between(reviewedAt, verifiedAt)));
+  const verifying = between(reviewedAt, verifiedAt);
+  for (const [k, m] of sample.entries()) {
+    checks.push(checkOf(m, 'verify', p.verifier, verifying(k, sample.length)));
+  }
 
   // The result under the rules, from the answers and checks as written.
   const byMeasure = new Map(checks.map((c) => [`${c.stage}:${c.measureId}`, c.verdict]));
