@@ -24,7 +24,12 @@ import type {
 import type { Measure } from '../../server/modules/assessments/assessments.schema.ts';
 import { freezeVersion, getVersion } from '../../server/modules/assessments/assessments.service.ts';
 import * as repo from '../../server/modules/assessments/rounds.repository.ts';
-import { DEFAULT_PASS_MARK, findingOf, outcomeOf } from '../../server/modules/assessments/rounds.rules.ts';
+import {
+  DEFAULT_PASS_MARK,
+  EVIDENCE_MAX_BYTES,
+  findingOf,
+  outcomeOf,
+} from '../../server/modules/assessments/rounds.rules.ts';
 import type {
   AnswerVerdict,
   AssessmentResult,
@@ -403,7 +408,7 @@ export async function generateRounds(
   const actor: Actor = { userId: null, name: 'demo-seed', ip: null, requestId: null };
   const files = new DiskFileStore(path.join(config.dataDir, 'files'));
   const image = demoEvidenceImage();
-  const checked = await checkUpload(image, DEMO_EVIDENCE_NAME, 'evidence', 1024 * 1024);
+  const checked = await checkUpload(image, DEMO_EVIDENCE_NAME, 'evidence', EVIDENCE_MAX_BYTES);
   if (!checked.ok) throw new Error(`demo evidence image: ${checked.problem}`);
   return db.transaction().execute(async (trx) => {
     await freezeVersion(trx, opts.versionId, actor);
