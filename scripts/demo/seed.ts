@@ -11,6 +11,7 @@ import { generateCadres } from './cadres.ts';
 import { generateLearning } from './learning.ts';
 import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
+import { seedRounds } from './rounds.ts';
 import { seedStandards } from './standards.ts';
 
 /** The size of the demo roster: Nantong's order of magnitude (about 600 lixiu, all over 90). */
@@ -152,5 +153,6 @@ export async function seedDemo(
 
   const standard = await seedStandards(db, actor);
   log(`demo: standard 六有一提升 v1 published, ${standard.measures} measures (demo wording)`);
+  log(await seedRounds(db, config, { seed: 20261202, versionId: standard.versionId, today: today() }));
   return true;
 }
