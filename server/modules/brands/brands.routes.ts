@@ -1,7 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, localeOf } from '../../errors.ts';
 import type { FileStore } from '../../platform/files/files.ts';
+import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -35,22 +34,6 @@ export interface BrandsRoutesOptions {
   files: FileStore;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, file: exports.Exported) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
-
-async function readUpload(req: FastifyRequest) {
-  const file = await req.file();
-  if (!file) throw new AppError('file.empty');
-  const bytes = await file.toBuffer();
-  return { bytes, name: file.filename || 'upload' };
-}
-
 /**
  * Party-building brands (党建品牌): the city's umbrella brand; a branch's application (submit, approve or
  * return) and its three-year cycle; yearly reviews (复核) and inspections (调研检查); the yearly
@@ -58,8 +41,6 @@ async function readUpload(req: FastifyRequest) {
  */
 export default async function brandsRoutes(app: App, { files }: BrandsRoutesOptions) {
   const tags = ['brands'];
-  const locale = (req: { headers: Record<string, string | string[] | undefined> }) =>
-    localeOf(req.headers['accept-language'] as string | undefined);
 
   // ---- the umbrella brand (品牌体系) ----
 
@@ -122,7 +103,10 @@ export default async function brandsRoutes(app: App, { files }: BrandsRoutesOpti
     },
     config: { access: 'brands:read' },
     handler: async (req, reply) =>
-      sendXlsx(reply, await exports.exportBrands(app.db, authOf(req), actorOf(req), req.query, locale(req))),
+      sendXlsx(
+        reply,
+        await exports.exportBrands(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
+      ),
   });
 
   // ---- selections and provincial cases ----
@@ -147,7 +131,10 @@ export default async function brandsRoutes(app: App, { files }: BrandsRoutesOpti
     },
     config: { access: 'brands:read' },
     handler: async (req, reply) =>
-      sendXlsx(reply, await exports.exportAwards(app.db, authOf(req), actorOf(req), req.query, locale(req))),
+      sendXlsx(
+        reply,
+        await exports.exportAwards(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
+      ),
   });
 
   app.delete('/api/brands/awards/:awardId', {

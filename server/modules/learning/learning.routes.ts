@@ -1,7 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { localeOf } from '../../errors.ts';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as exports from './learning.export.ts';
@@ -34,19 +33,9 @@ import {
 } from './learning.schema.ts';
 import * as service from './learning.service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Sends an export as a download named in the caller's language. */
-export function sendXlsx(reply: FastifyReply, file: exports.Exported) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
 
 /** The caller's language, for an export's headers and labels. */
-export const localeOfRequest = (req: { headers: Record<string, string | string[] | undefined> }) =>
-  localeOf(req.headers['accept-language'] as string | undefined);
 
 /**
  * Learning: cloud party lessons (云端党课) with views and learning records, and training programmes
@@ -82,7 +71,7 @@ export default async function learningRoutes(app: App) {
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportLessons(app.db, authOf(req), actorOf(req), req.query, localeOfRequest(req)),
+        await exports.exportLessons(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
       ),
   });
 
@@ -208,7 +197,7 @@ export default async function learningRoutes(app: App) {
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportRecords(app.db, authOf(req), actorOf(req), req.query, localeOfRequest(req)),
+        await exports.exportRecords(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
       ),
   });
 
@@ -258,7 +247,7 @@ export default async function learningRoutes(app: App) {
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportProgrammes(app.db, authOf(req), actorOf(req), req.query, localeOfRequest(req)),
+        await exports.exportProgrammes(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
       ),
   });
 
@@ -273,13 +262,7 @@ export default async function learningRoutes(app: App) {
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportAttendance(
-          app.db,
-          authOf(req),
-          actorOf(req),
-          req.params.id,
-          localeOfRequest(req),
-        ),
+        await exports.exportAttendance(app.db, authOf(req), actorOf(req), req.params.id, requestLocale(req)),
       ),
   });
 

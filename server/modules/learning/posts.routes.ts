@@ -1,12 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../errors.ts';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
 import type { FileStore } from '../../platform/files/files.ts';
+import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { exportPosts } from './learning.export.ts';
-import { localeOfRequest, sendXlsx } from './learning.routes.ts';
 import {
   CreatePostBody,
   ExportPostsQuery,
@@ -26,13 +24,6 @@ import * as service from './posts.service.ts';
 /** What the posts' routes are given by app.ts. */
 export interface PostsRoutesOptions {
   files: FileStore;
-}
-
-async function readUpload(req: FastifyRequest) {
-  const file = await req.file();
-  if (!file) throw new AppError('file.empty');
-  const bytes = await file.toBuffer();
-  return { bytes, name: file.filename || 'upload' };
 }
 
 /**
@@ -67,7 +58,7 @@ export default async function postsRoutes(app: App, { files }: PostsRoutesOption
     },
     config: read,
     handler: async (req, reply) =>
-      sendXlsx(reply, await exportPosts(app.db, authOf(req), actorOf(req), req.query, localeOfRequest(req))),
+      sendXlsx(reply, await exportPosts(app.db, authOf(req), actorOf(req), req.query, requestLocale(req))),
   });
 
   app.post(base, {
