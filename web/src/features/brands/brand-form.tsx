@@ -1,8 +1,8 @@
-import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Select, Upload, type UploadFile } from 'antd';
+import { Alert, App, Form, Input, Select, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
+import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useIsMobile } from '../../components/use-is-mobile';
@@ -12,9 +12,6 @@ import type { Brand } from './types';
 
 /** The server's limits (brands.schema.ts), checked here first. */
 export const MAX_LENGTH = { name: 100, idea: 2000, practices: 5000, results: 5000, caption: 200 } as const;
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-export const ATTACHMENT_TYPES =
-  'image/jpeg,image/png,image/webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface BrandValues {
   branchId: number;
@@ -145,23 +142,13 @@ export function BrandForm({ open, brand, onClose, onSaved }: BrandFormProps) {
           <Input.TextArea rows={5} maxLength={MAX_LENGTH.results} />
         </Form.Item>
         <Form.Item label={t('brands.field.files')} extra={t('brands.fileHint')}>
-          <Upload
-            accept={ATTACHMENT_TYPES}
-            multiple
-            fileList={files}
-            beforeUpload={(file) => {
-              if (file.size > ATTACHMENT_MAX_BYTES) {
-                message.error(t('brands.fileTooLarge'));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button block icon={<PaperClipOutlined aria-hidden />}>
-              {t('brands.addFile')}
-            </Button>
-          </Upload>
+          <FilePicker
+            kind="attachment"
+            files={files}
+            onChange={setFiles}
+            label={t('brands.addFile')}
+            tooLarge={t('brands.fileTooLarge')}
+          />
         </Form.Item>
       </Form>
     </FormDrawer>

@@ -1,16 +1,16 @@
-import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Radio, Switch, Upload, type UploadFile } from 'antd';
+import { Alert, App, Form, Input, Radio, Switch, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
+import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { useCreatePost, useUpdatePost, useUploadPostFile } from './api';
 import { BranchSelect } from './branch-select';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, BODY_MAX, PHOTO_MAX_BYTES, TITLE_MAX } from './post-rules';
+import { BODY_MAX, TITLE_MAX } from './post-rules';
 import { useScopeOrgId } from './shared';
 import type { Post } from './types';
 
@@ -183,43 +183,22 @@ export function PostForm({
           <Switch />
         </Form.Item>
         <Form.Item label={t('learning.posts.field.photos')} extra={t('learning.posts.photoHint')}>
-          <Upload
-            accept="image/*"
-            listType="picture"
-            multiple
-            fileList={photos}
-            beforeUpload={(file) => {
-              if (file.size > PHOTO_MAX_BYTES) {
-                message.error(t('learning.posts.photoTooLarge'));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setPhotos(fileList)}
-          >
-            <Button block icon={<CameraOutlined aria-hidden />}>
-              {t('learning.posts.addPhoto')}
-            </Button>
-          </Upload>
+          <FilePicker
+            kind="photo"
+            files={photos}
+            onChange={setPhotos}
+            label={t('learning.posts.addPhoto')}
+            tooLarge={t('learning.posts.photoTooLarge')}
+          />
         </Form.Item>
         <Form.Item label={t('learning.posts.field.attachments')} extra={t('learning.posts.attachmentHint')}>
-          <Upload
-            accept={ATTACHMENT_TYPES}
-            multiple
-            fileList={attachments}
-            beforeUpload={(file) => {
-              if (file.size > ATTACHMENT_MAX_BYTES) {
-                message.error(t('learning.posts.attachmentTooLarge'));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setAttachments(fileList)}
-          >
-            <Button block icon={<PaperClipOutlined aria-hidden />}>
-              {t('learning.posts.addAttachment')}
-            </Button>
-          </Upload>
+          <FilePicker
+            kind="attachment"
+            files={attachments}
+            onChange={setAttachments}
+            label={t('learning.posts.addAttachment')}
+            tooLarge={t('learning.posts.attachmentTooLarge')}
+          />
         </Form.Item>
       </Form>
     </FormDrawer>
