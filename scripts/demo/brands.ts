@@ -300,10 +300,13 @@ export async function generateBrands(
       .filter(Boolean)
       .map((id) => orgs.get(Number(id)))
       .find((o) => o?.kind === 'county') ?? null;
-  /** Who reviews a brand year by year: its county's bureau, or the city's for the city's units. */
+  /**
+   * Who reviews a brand year by year, from the level above it: its county's bureau, or the city's for
+   * the city's units and for the branches on a county's own node.
+   */
   const reviewerOf = (b: Candidate): Who => {
     const county = countyOf(b);
-    if (!county) return city;
+    if (!county || county.id === b.orgId) return city;
     if (county.name === '如皋市' && rugaoUser) return { id: rugaoUser.id, name: '如皋市委老干部局' };
     return { id: null, name: `${county.name}委老干部局` };
   };
@@ -343,8 +346,11 @@ export async function generateBrands(
   }
 
   // Branches: mostly standing ones, some of the "N"; one each, founded well before the application.
-  const standing = branches.filter((b) => b.kind === 'standing' && b.id !== secretaryBranch?.id);
-  const others = branches.filter((b) => b.kind !== 'standing');
+  // Not the branches on the city's own node: the city approves brands from the level above them, and
+  // nobody sits above the city.
+  const below = branches.filter((b) => b.orgId !== root.id);
+  const standing = below.filter((b) => b.kind === 'standing' && b.id !== secretaryBranch?.id);
+  const others = below.filter((b) => b.kind !== 'standing');
   const taken = new Set<number>();
   const branchFor = (day: string, first: boolean): Candidate | null => {
     if (first && secretaryBranch && !taken.has(secretaryBranch.id)) return secretaryBranch;
@@ -702,8 +708,8 @@ function apply(
     }
     if (ended || end >= today || p.nextReviewDue !== null) return;
     // The cycle is over: most branches apply again within weeks; a few let their brand lapse.
-    const reapplied = addDays(end, r.int(1, 40));
-    if (r.chance(0.12) || reapplied > addDays(yesterday, -10)) return;
+    const reapplied = addDays(end, r.int(1, 30));
+    if (r.chance(0.02) || reapplied > addDays(yesterday, -10)) return;
     step('reapply', 'submitted', reapplied, p.submitter);
     start = earlier(addDays(reapplied, r.int(5, 30)), yesterday);
     step('approve', 'approved', start, city);

@@ -108,6 +108,11 @@ describe('the demo brands', () => {
       await count(sql`select count(*) as n from brands b join branches br on br.id = b.branch_id
         where br.kind <> 'standing'`),
     ).toBeGreaterThan(5);
+    // None on the city's own node, where nobody sits above the brand to approve or review it.
+    expect(
+      await count(sql`select count(*) as n from brands b join orgs o on o.id = b.org_id
+        where o.parent_id is null`),
+    ).toBe(0);
     expect(
       await count(sql`select count(distinct c.id) as n from brands b join orgs o on o.id = b.org_id
         join orgs c on c.kind = 'county' and o.path like c.path || '%'`),
@@ -313,6 +318,18 @@ describe('the demo brands', () => {
       await count(sql`select count(*) as n from brand_awards a join orgs o on o.id = a.org_id
         where o.path like ${`${county.path}%`}`),
     );
+
+    // Reviews and inspections come from the level above: `rugao` keeps only the brands below 如皋市.
+    expect(
+      await count(sql`select count(*) as n from (select brand_id, created_by from brand_reviews
+          union all select brand_id, created_by from brand_inspections) x
+        join users u on u.id = x.created_by join brands b on b.id = x.brand_id join orgs o on o.id = b.org_id
+        where u.username = 'rugao' and (o.id = ${county.id} or o.path not like ${`${county.path}%`})`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from brand_reviews x join users u on u.id = x.created_by
+        where u.username = 'rugao'`),
+    ).toBeGreaterThan(0);
 
     const secretary = await signIn(ctx, 'secretary', DEMO_PASSWORD);
     const mine = await allBrands(secretary);
