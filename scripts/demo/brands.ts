@@ -258,6 +258,8 @@ export async function generateBrands(
     await account('secretary'),
   ];
   const city: Who = cityUser ?? { id: null, name: '市委老干部局' };
+  /** The city bureau as a reviewer (the unit, recorded by the demo city account). */
+  const cityBureau: Who = { id: city.id, name: '市委老干部局' };
 
   const branches: Candidate[] = (await branchesRepo.listWorkingBranches(db))
     .filter((b) => b.kind !== 'general')
@@ -306,7 +308,7 @@ export async function generateBrands(
    */
   const reviewerOf = (b: Candidate): Who => {
     const county = countyOf(b);
-    if (!county || county.id === b.orgId) return city;
+    if (!county || county.id === b.orgId) return cityBureau;
     if (county.name === '如皋市' && rugaoUser) return { id: rugaoUser.id, name: '如皋市委老干部局' };
     return { id: null, name: `${county.name}委老干部局` };
   };
@@ -402,7 +404,7 @@ export async function generateBrands(
       inspections: [],
       cycles: [],
     };
-    apply(r, p, slot.day, slot.fate, { city, reviewer: reviewerOf(branch), yesterday, today });
+    apply(r, p, slot.day, slot.fate, { city, cityBureau, reviewer: reviewerOf(branch), yesterday, today });
     planned.push(p);
   }
 
@@ -590,9 +592,9 @@ function apply(
   p: Planned,
   day: string,
   fate: Fate,
-  ctx: { city: Who; reviewer: Who; yesterday: string; today: string },
+  ctx: { city: Who; cityBureau: Who; reviewer: Who; yesterday: string; today: string },
 ) {
-  const { city, reviewer, yesterday, today } = ctx;
+  const { city, cityBureau, reviewer, yesterday, today } = ctx;
   const step = (action: string, to: string, on: string, who: Who, comment: string | null = null) => {
     p.events.push({
       action,
@@ -651,11 +653,12 @@ function apply(
         cycle_year: year,
         due_on: dueOn,
         reviewed_on: reviewedOn,
-        reviewer: verdict === 'withdraw' ? city.name : reviewer.name,
+        reviewer: verdict === 'withdraw' ? cityBureau.name : reviewer.name,
         verdict,
         deadline,
-        reason: verdict === 'pass' ? null : reason,
-        comments: verdict === 'pass' ? r.pick(PASS_COMMENTS) : null,
+        // the reason is the withdrawal's; an improvement says what to improve in its comments
+        reason: verdict === 'withdraw' ? reason : null,
+        comments: verdict === 'pass' ? r.pick(PASS_COMMENTS) : verdict === 'improve' ? reason : null,
         created_by: verdict === 'withdraw' ? city.id : reviewer.id,
         created_at: momentOn(r, reviewedOn, null),
       });
@@ -700,7 +703,10 @@ function apply(
       if (!r.chance(0.35) || inspected > yesterday || (p.withdrawnOn && inspected > p.withdrawnOn)) continue;
       p.inspections.push({
         inspected_on: inspected,
-        inspectors: r.chance(0.5) ? `${reviewer.name}调研组` : `${city.name}、${reviewer.name}联合调研组`,
+        inspectors:
+          r.chance(0.5) || reviewer.name === cityBureau.name
+            ? `${reviewer.name}调研组`
+            : `${cityBureau.name}、${reviewer.name}联合调研组`,
         findings: `${r.pick(INSPECTIONS)}。${DEMO_TEXT_MARK}`,
         created_by: reviewer.id,
         created_at: momentOn(r, inspected, null),

@@ -174,6 +174,7 @@ describe('the demo brands', () => {
         verdict: string;
         deadline: string | null;
         reason: string | null;
+        comments: string | null;
       }[];
       // Each review is of a year of its cycle, due on its anniversary or on the deadline of the
       // improvement before it; years in order, none reviewed in the future or before its cycle.
@@ -194,7 +195,9 @@ describe('the demo brands', () => {
           else expect(v.cycleYear).toBe(1);
         }
         if (v.verdict === 'improve') expect(v.deadline && v.deadline > v.reviewedOn).toBe(true);
-        if (v.verdict !== 'pass') expect(v.reason).toBeTruthy();
+        if (v.verdict === 'withdraw') expect(v.reason).toBeTruthy();
+        else expect(v.reason).toBeNull();
+        if (v.verdict === 'improve') expect(v.comments).toBeTruthy();
         previous = v;
       }
       // Every year of an ended cycle was reviewed before the next cycle began.
