@@ -7,6 +7,7 @@ import type { Actor } from '../../server/platform/audit/audit.ts';
 import { today } from '../../server/platform/calendar/days.ts';
 import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
 import { generateBranches, SECRETARY_UNIT } from './branches.ts';
+import { seedBrands } from './brands.ts';
 import { generateCadres } from './cadres.ts';
 import { generateLearning } from './learning.ts';
 import { generateMeetings } from './meetings.ts';
@@ -150,6 +151,7 @@ export async function seedDemo(
       `${l.personTimes} person-times by ${l.secretaries} secretaries ` +
       `in ${((Date.now() - learningStarted) / 1000).toFixed(1)} s`,
   );
+  await seedBrands(db, { seed: 20261203, today: today() }, log);
 
   const standard = await seedStandards(db, actor);
   log(`demo: standard 六有一提升 v1 published, ${standard.measures} measures (demo wording)`);

@@ -377,3 +377,45 @@ export async function lockAwardYear(trx: Conn, year: number) {
     trx.selectFrom('brand_award_years').select('year').where('year', '=', year),
   ).executeTakeFirst();
 }
+
+// ---- bulk writes (the demo data) ----
+
+/** Writes rows a chunk at a time (within the bound-parameter limits) and answers their ids in order. */
+async function inChunks<R>(rows: R[], size: number, write: (chunk: R[]) => Promise<{ id: number }[]>) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    ids.push(...(await write(rows.slice(i, i + size))).map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function insertBrands(db: Conn, rows: Insertable<BrandsTable>[]) {
+  return inChunks(rows, 200, (chunk) => db.insertInto('brands').values(chunk).returning('id').execute());
+}
+
+export async function insertReviews(db: Conn, rows: Insertable<BrandReviewsTable>[]) {
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('brand_reviews').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertInspections(db: Conn, rows: Insertable<BrandInspectionsTable>[]) {
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('brand_inspections').values(chunk).returning('id').execute(),
+  );
+}
+
+/** Writes many selections at once, with their years' rows (which the selections of a year lock). */
+export async function insertAwards(db: Conn, rows: Insertable<BrandAwardsTable>[]) {
+  const years = [...new Set(rows.map((r) => r.year))];
+  if (years.length > 0) {
+    await db
+      .insertInto('brand_award_years')
+      .values(years.map((year) => ({ year })))
+      .onConflict((oc) => oc.column('year').doNothing())
+      .execute();
+  }
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('brand_awards').values(chunk).returning('id').execute(),
+  );
+}
