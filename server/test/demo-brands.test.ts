@@ -265,15 +265,16 @@ describe('the demo brands', () => {
   });
 
   it('leave the demo accounts only a handful of open applications', async () => {
-    // The open applications (drafted, submitted or returned) in a demo account's to-do list. Approved
-    // brands are left out here: the workflow lists them too (withdraw and reapply start from
-    // `approved`), which is the brands module's to-do rule, not the demo data's.
+    // A demo account's brand to-do list: open applications only (drafted, submitted or returned);
+    // approved brands are not waiting on anyone (withdraw and reapply are not to-dos).
     const OPEN = ['draft', 'submitted', 'returned'];
     const openTodos = async (username: string) => {
       const client = await signIn(ctx, username, DEMO_PASSWORD);
       const res = await get(client, '/api/todos?workflow=brand&pageSize=200');
       expect(res.total).toBe(res.items.length);
-      return (res.items as { workflow: string; state: string }[]).filter((t) => OPEN.includes(t.state));
+      const items = res.items as { workflow: string; state: string }[];
+      expect(items.every((t) => OPEN.includes(t.state))).toBe(true);
+      return items;
     };
     const open = await count(
       sql`select count(*) as n from workflow_items where workflow = 'brand' and state in ('draft', 'submitted', 'returned')`,

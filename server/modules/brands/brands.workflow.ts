@@ -48,6 +48,7 @@ export const brandWorkflow = registerWorkflow(
         to: 'submitted',
         permission: 'brands:apply',
         own: true,
+        todo: false,
         label: L('期满重新申报', 'Re-apply'),
       },
       withdraw: {
@@ -56,6 +57,7 @@ export const brandWorkflow = registerWorkflow(
         permission: 'brands:approve',
         above: true,
         commentRequired: true,
+        todo: false,
         label: L('撤销品牌', 'Withdraw'),
       },
     },

@@ -222,6 +222,31 @@ describe('workflow declaration', () => {
     });
   });
 
+  it('leaves out of the to-do list an action nobody waits for, while still offering it', () => {
+    const withWithdraw = defineWorkflow({
+      ...review,
+      name: 'test_withdraw',
+      transitions: {
+        ...review.transitions,
+        withdraw: {
+          from: ['approved'],
+          to: 'draft',
+          permission: REVIEW,
+          above: true,
+          todo: false,
+          label: L('撤回', 'Withdraw'),
+        },
+      },
+    });
+    expect(waitingStates(withWithdraw, countyReviewer.auth)).toEqual({
+      anywhere: [],
+      below: ['submitted'],
+      own: [],
+    });
+    const approved = { state: 'approved', orgPath: a.unit.path };
+    expect(allowedActions(withWithdraw, approved, countyReviewer.auth)).toEqual(['withdraw']);
+  });
+
   it('keeps an own-level transition to the record’s own org: the levels above neither take it nor wait for it', () => {
     const ownReview = defineWorkflow({
       ...review,

@@ -29,6 +29,11 @@ export interface TransitionSpec<S extends string = string> {
   actorKinds?: readonly OrgKind[];
   /** a comment (意见) must be given, e.g. when returning a record for changes */
   commentRequired?: boolean;
+  /**
+   * False when the action may be taken but nobody is waiting for it (withdrawing an approved brand,
+   * re-applying after its cycle): records in its `from` states are not put in to-do lists for it.
+   */
+  todo?: false;
   label: Label;
 }
 
@@ -188,7 +193,7 @@ export function waitingStates(
   const below = new Set<string>();
   const own = new Set<string>();
   for (const t of Object.values<TransitionSpec>(def.transitions)) {
-    if (!holdsTransition(t, caller)) continue;
+    if (t.todo === false || !holdsTransition(t, caller)) continue;
     for (const s of t.from) (t.own ? own : t.above ? below : anywhere).add(s);
   }
   // Waiting both below and at the caller's own org is waiting anywhere in the subtree.
