@@ -81,6 +81,19 @@ export function fetchAwards(query: ListQuery<AwardFilters>) {
 }
 
 /** Every selection of a year, for the exhibition (巡展): at most ten top-ten and the excellent ones. */
+/** The latest year with a top-ten selection in your scope (the exhibition opens on it), or null. */
+export function useLatestAwardYear() {
+  return useQuery({
+    queryKey: [...awardListQueryKey, 'latest'],
+    queryFn: async () => {
+      const page = await unwrap(
+        api.GET('/api/brands/awards', { params: { query: { kind: 'top10', page: 1, pageSize: 1 } } }),
+      );
+      return page.items[0]?.year ?? null;
+    },
+  });
+}
+
 export function useYearAwards(year: number) {
   return useQuery({
     queryKey: [...awardListQueryKey, 'year', year],

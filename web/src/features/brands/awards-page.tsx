@@ -17,6 +17,7 @@ import {
   exportAwards,
   fetchAwards,
   useDeleteAward,
+  useLatestAwardYear,
   useYearAwards,
 } from './api';
 import { useAwardColumns } from './brand-columns';
@@ -26,7 +27,10 @@ import type { BrandAward } from './types';
 /** 巡展: the winners of a year as cards, top ten first. */
 function Exhibition() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(today().year());
+  // Opens on the latest year with winners (this year's are usually chosen late in the year).
+  const latest = useLatestAwardYear();
+  const [chosen, setYear] = useState<number>();
+  const year = chosen ?? latest.data ?? today().year();
   const awards = useYearAwards(year);
   const groups = (['top10', 'excellent'] as const).map((kind) => ({
     kind,
