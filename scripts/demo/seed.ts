@@ -12,6 +12,7 @@ import { generateCadres } from './cadres.ts';
 import { generateLearning } from './learning.ts';
 import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
+import { generatePosts } from './posts.ts';
 import { seedRounds } from './rounds.ts';
 import { seedStandards } from './standards.ts';
 
@@ -151,6 +152,8 @@ export async function seedDemo(
       `${l.personTimes} person-times by ${l.secretaries} secretaries ` +
       `in ${((Date.now() - learningStarted) / 1000).toFixed(1)} s`,
   );
+  const p = await generatePosts(db, { seed: 20261204, today: today() });
+  log(`demo: ${p.posts} online branch posts with ${p.reads} read receipts`);
   await seedBrands(db, { seed: 20261203, today: today() }, log);
 
   const standard = await seedStandards(db, actor);

@@ -135,3 +135,33 @@ describe('the demo 头雁工程 secretary training', () => {
     expect(people).toBeLessThan(await count(sql`select count(*) as n from learning_attendance`));
   });
 });
+
+describe('the demo online party branch', () => {
+  it('has posts from branches, the counties and the city, read only by the branches’ own members', async () => {
+    const posts = await ctx.db.selectFrom('learning_posts').selectAll().execute();
+    expect(posts.length).toBeGreaterThan(50);
+    expect(posts.every((p) => p.title.endsWith(DEMO_MARK) && p.published_at.slice(0, 10) < today())).toBe(
+      true,
+    );
+    expect(posts.filter((p) => p.branch_id === null).length).toBeGreaterThan(4);
+    // A read receipt is always by a member of the branch the post went to.
+    expect(
+      await count(sql`select count(*) as n from learning_post_reads r
+        join learning_posts p on p.id = r.post_id
+        where p.branch_id is null or not exists (select 1 from branch_memberships m
+          where m.branch_id = p.branch_id and m.cadre_id = r.cadre_id)`),
+    ).toBe(0);
+    expect(await count(sql`select count(*) as n from learning_post_reads`)).toBeGreaterThan(100);
+    // The demo secretary finds its branch's posts and the ones sent from above.
+    const secretary = await signIn(ctx, 'secretary', DEMO_PASSWORD);
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/learning/posts?pageSize=100',
+      headers: secretary.read,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const seen = res.json() as { total: number; items: { branchId: number | null }[] };
+    expect(seen.items.filter((p) => p.branchId !== null).length).toBeGreaterThanOrEqual(6);
+    expect(seen.items.some((p) => p.branchId === null)).toBe(true);
+  });
+});

@@ -152,3 +152,28 @@ export async function insertRead(db: Conn, postId: number, cadreId: number, at: 
     .values({ post_id: postId, cadre_id: cadreId, read_at: at })
     .execute();
 }
+
+// ---- bulk (demo data) ----
+
+/** Writes posts a chunk at a time and answers their ids in order. */
+export async function insertPosts(db: Conn, rows: Insertable<LearningPostsTable>[]) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const written = await db
+      .insertInto('learning_posts')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute();
+    ids.push(...written.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function insertReads(db: Conn, rows: { post_id: number; cadre_id: number; read_at: string }[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('learning_post_reads')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
