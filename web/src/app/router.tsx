@@ -61,6 +61,13 @@ const MeetingPage = lazy(() =>
 const MatrixPage = lazy(() =>
   import('../features/meetings/matrix-page').then((m) => ({ default: m.MatrixPage })),
 );
+const RoundsPage = lazy(() =>
+  import('../features/rounds/rounds-page').then((m) => ({ default: m.RoundsPage })),
+);
+const RoundPage = lazy(() => import('../features/rounds/round-page').then((m) => ({ default: m.RoundPage })));
+const AssessmentPage = lazy(() =>
+  import('../features/rounds/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -144,6 +151,14 @@ export const router = createBrowserRouter([
                   { path: 'meetings/matrix', element: guarded('meetings:read', <MatrixPage />) },
                   { path: 'meetings/:id', element: guarded('meetings:read', <MeetingPage />) },
                   { path: ':id', element: guarded('branches:read', <BranchPage />) },
+                ],
+              },
+              {
+                path: 'rounds',
+                children: [
+                  { index: true, element: guarded('assessments:read', <RoundsPage />) },
+                  { path: 'assessments/:id', element: guarded('assessments:read', <AssessmentPage />) },
+                  { path: ':id', element: guarded('assessments:read', <RoundPage />) },
                 ],
               },
               { path: 'todos', element: <TodosPage /> },
