@@ -180,6 +180,8 @@ function AnswerEditor({ assessment, answer }: { assessment: Assessment; answer: 
           <Radio.Group
             optionType="button"
             options={verdictsOf(answer).map((v) => ({ value: v, label: t(`rounds.verdict.${v}`) }))}
+            // A verdict picked is saved at once (with the note as it stands): one tap per measure on a phone.
+            onChange={() => form.submit()}
           />
         </Form.Item>
         <Form.Item name="note" label={t('rounds.field.note')}>
@@ -363,7 +365,11 @@ function CheckEditor({
             },
           ]}
         >
-          <Checkbox.Group options={answer.evidence.map((e) => ({ value: e.id, label: nameOf(e) }))} />
+          <Checkbox.Group
+            role="group"
+            aria-label={t('rounds.field.checkEvidence')}
+            options={answer.evidence.map((e) => ({ value: e.id, label: nameOf(e) }))}
+          />
         </Form.Item>
       ) : null}
       {needsEvidence && answer.evidence.length === 0 ? (

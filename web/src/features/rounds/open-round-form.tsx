@@ -246,9 +246,18 @@ export function OpenRoundForm({ open, onClose, onOpened }: OpenRoundFormProps) {
             <Form.Item
               name="kinds"
               label={t('rounds.form.kinds')}
-              rules={[{ required: true, type: 'array', min: 1, message: t('rounds.form.kindsRequired') }]}
+              // A validator rather than `required`: a checkbox group may not carry aria-required.
+              rules={[
+                {
+                  validator: async (_rule, value: BranchKind[] | undefined) => {
+                    if (!value?.length) throw new Error(t('rounds.form.kindsRequired'));
+                  },
+                },
+              ]}
             >
               <Checkbox.Group
+                role="group"
+                aria-label={t('rounds.form.kinds')}
                 options={BRANCH_KINDS.map((kind) => ({ value: kind, label: t(`branches.kind.${kind}`) }))}
               />
             </Form.Item>
