@@ -68,7 +68,11 @@ export function MeasureCard({ assessment, answer, stage }: MeasureCardProps) {
                   <VerdictTag verdict={answer.verdict} />
                   {answer.note ? <span className="measure-note"> {answer.note}</span> : null}
                 </p>
-                <EvidenceList assessmentId={assessment.id} evidence={answer.evidence} />
+                {takesFiles(answer) || takesMeetings(answer) ? (
+                  <EvidenceList assessmentId={assessment.id} evidence={answer.evidence} />
+                ) : (
+                  <p className="muted">{t('rounds.evidence.registersOnly')}</p>
+                )}
               </>
             )}
           </section>
