@@ -1,5 +1,11 @@
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
 import { chooseOption } from './antd.ts';
+
+/**
+ * The assessment page holds every measure of the standard (29 in the demo), each with its forms: on a
+ * busy machine a page takes longer to draw than the default ten seconds allow.
+ */
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** 考核轮次: the round list and the drawer that opens a round. */
 export class RoundsPage {
@@ -51,7 +57,19 @@ export class RoundsPage {
     const confirm = this.page.getByRole('dialog', { name: '确定开启考核轮次？' });
     await expect(confirm.getByText(/将冻结所用标准版本/)).toBeVisible();
     await confirm.getByRole('button', { name: '开启并冻结' }).click();
-    await this.page.waitForURL(/\/rounds\/\d+$/);
+    await this.page.waitForURL(/\/rounds\/\d+$/, { timeout: 30_000 });
+  }
+}
+
+/** 待办, as far as assessments go: the to-do row's link to a branch's assessment. */
+export class AssessmentTodos {
+  constructor(readonly page: Page) {}
+
+  async open(id: number) {
+    await this.page.goto('/todos');
+    await expect(this.page.getByRole('heading', { name: '待办', level: 1 })).toBeVisible();
+    await this.page.locator(`a[href="/rounds/assessments/${id}"]`).first().click();
+    await expect(this.page.locator('article[data-measure]').first()).toBeVisible();
   }
 }
 

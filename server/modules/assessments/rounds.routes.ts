@@ -4,7 +4,7 @@ import type { FileStore } from '../../platform/files/files.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
-import { exportBoard, exportRounds } from './rounds.export.ts';
+import { exportBoard, exportBranchHistory, exportRounds } from './rounds.export.ts';
 import { roundFigures } from './rounds.figures.ts';
 import {
   AnswerBody,
@@ -19,6 +19,7 @@ import {
   DemonstrationParams,
   EvidenceParams,
   ExportBoardQuery,
+  ExportHistoryQuery,
   ExportRoundsQuery,
   FiguresQuery,
   FiguresSchema,
@@ -181,6 +182,22 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req) => service.branchHistory(app.db, authOf(req), req.params.id),
+  });
+
+  app.get('/api/assessments/branches/:id/rounds/export', {
+    schema: {
+      tags,
+      summary: "A branch's history across rounds as .xlsx (filter by state and result)",
+      params: IdParams,
+      querystring: ExportHistoryQuery,
+      response: errorResponses,
+    },
+    config: { access: 'assessments:read' },
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        await exportBranchHistory(app.db, authOf(req), actorOf(req), req.params.id, req.query, locale(req)),
+      ),
   });
 
   // ---- a branch's assessment ----

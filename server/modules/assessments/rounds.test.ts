@@ -542,6 +542,22 @@ describe('a branch assessment from self-assessment to province demonstration', (
       [next.id, 'self_assessing', null, null],
       [round.id, 'verified', 'compliant', 'city'],
     ]);
+    // …and as .xlsx, filtered by result.
+    const file = await api(
+      'GET',
+      `/api/assessments/branches/${branch.id}/rounds/export?result=compliant`,
+      undefined,
+      secretary.client,
+    );
+    expect(file.statusCode, file.body).toBe(200);
+    const historyBook = new ExcelJS.Workbook();
+    await historyBook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const historyRows: unknown[][] = [];
+    historyBook.worksheets[0]?.eachRow((row) => historyRows.push((row.values as unknown[]).slice(1)));
+    expect(historyRows[0]).toContain('考核轮次');
+    expect(historyRows.slice(1).map((r) => [r[0], r[2], r[6], r[7]])).toEqual([
+      [round.name, '已核验', '达标', '市级示范'],
+    ]);
 
     // A closed round changes no more.
     res = await api('POST', `/api/assessments/rounds/${next.id}/close`);

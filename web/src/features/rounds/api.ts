@@ -5,6 +5,8 @@ import { todosQueryKey } from '../todos/api';
 import type {
   AnswerBody,
   AssessmentAction,
+  AssessmentResult,
+  AssessmentState,
   BoardQuery,
   CheckBody,
   DemonstrationBody,
@@ -132,6 +134,20 @@ export function useBranchRounds(branchId: number) {
     queryFn: () =>
       unwrap(api.GET('/api/assessments/branches/{id}/rounds', { params: { path: { id: branchId } } })),
   });
+}
+
+/** Downloads a branch's rounds as .xlsx, filtered by state and result. */
+export function exportBranchRounds(
+  branchId: number,
+  filters: { state?: AssessmentState; result?: AssessmentResult | 'none' },
+) {
+  return download(
+    api.GET('/api/assessments/branches/{id}/rounds/export', {
+      params: { path: { id: branchId }, query: { state: filters.state, result: filters.result } },
+      parseAs: 'blob',
+    }),
+    'branch-rounds.xlsx',
+  );
 }
 
 // ---- a branch's assessment ----

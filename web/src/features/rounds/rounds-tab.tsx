@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Branch } from '../../api/types';
 import { isInteractiveTarget, type ListColumn, ListPage, type ListQuery } from '../../components/list-page';
-import { useBranchRounds } from './api';
+import { exportBranchRounds, useBranchRounds } from './api';
 import { ASSESSMENT_STATES, RESULTS } from './round-rules';
 import { AssessmentStateTag, DemoLevelTag, ResultTag } from './round-tags';
 import type { AssessmentResult, AssessmentState, AssessmentSummary } from './types';
@@ -84,6 +84,8 @@ export function RoundsTab({ branch }: { branch: Branch }) {
           </Form.Item>
         </>
       }
+      // The export follows the state and result filters (the keyword only narrows the list on screen).
+      onExport={(query) => exportBranchRounds(branch.id, { state: query.state, result: query.result })}
       emptyText={t('rounds.branchHistoryEmpty')}
       rowClassName={() => 'row-clickable'}
       onRow={(a) => ({
