@@ -71,7 +71,7 @@ test('assessments: the city opens a round, a secretary self-assesses on a phone,
   page,
 }) => {
   // Four sign-ins, 29 measures and three checkers: well over the default minute.
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const rounds = new RoundsPage(page);
   const board = new RoundBoardPage(page);
   const record = new AssessmentPage(page);
