@@ -11,19 +11,35 @@ import type { Assessment, AssessmentAction, VerificationMode } from './types';
 /** What a refused step names: the measures still missing an answer or a check. */
 export interface StepProblem {
   message: string;
-  items: string[];
+  /** What the server names, with the measure's code when it names one (`measures.1.2`). */
+  items: { text: string; code?: string }[];
 }
 
 export function toStepProblem(error: unknown): StepProblem {
   return {
     message: errorMessage(error),
-    items: error instanceof ApiError ? error.details.map((d) => d.message) : [],
+    items:
+      error instanceof ApiError
+        ? error.details.map((d) => ({
+            text: d.message,
+            code: d.field.startsWith('measures.') ? d.field.slice('measures.'.length) : undefined,
+          }))
+        : [],
   };
 }
 
-/** The problem a refused step left, with the measures it names. */
-export function StepProblemAlert({ problem, onClose }: { problem: StepProblem; onClose: () => void }) {
+/** The problem a refused step left, each measure it names linking to the measure's card. */
+export function StepProblemAlert({
+  problem,
+  answers,
+  onClose,
+}: {
+  problem: StepProblem;
+  answers: Assessment['answers'];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
+  const idOf = new Map(answers.map((a) => [a.code, a.measureId]));
   return (
     <Alert
       className="form-alert step-problem"
@@ -34,9 +50,14 @@ export function StepProblemAlert({ problem, onClose }: { problem: StepProblem; o
       description={
         problem.items.length ? (
           <ul className="missing-list">
-            {problem.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
+            {problem.items.map((item) => {
+              const measureId = item.code ? idOf.get(item.code) : undefined;
+              return (
+                <li key={item.text}>
+                  {measureId ? <a href={`#measure-${measureId}`}>{item.text}</a> : item.text}
+                </li>
+              );
+            })}
           </ul>
         ) : undefined
       }

@@ -80,7 +80,13 @@ function AssessmentRecord({ assessment }: { assessment: Assessment }) {
         }
         extra={<AssessmentActions assessment={assessment} onProblem={setProblem} />}
       />
-      {problem ? <StepProblemAlert problem={problem} onClose={() => setProblem(undefined)} /> : null}
+      {problem ? (
+        <StepProblemAlert
+          problem={problem}
+          answers={assessment.answers}
+          onClose={() => setProblem(undefined)}
+        />
+      ) : null}
       <Card className="round-section">
         <dl className="branch-facts">
           <Fact label={t('rounds.field.dueOn')}>{assessment.dueOn}</Fact>
