@@ -20,6 +20,7 @@ import roundsRoutes from './modules/assessments/rounds.routes.ts';
 import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
+import brandsRoutes from './modules/brands/brands.routes.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
 import { syncDictionaries } from './modules/dictionaries/dictionaries.service.ts';
@@ -28,6 +29,7 @@ import { authenticate, syncBuiltinRoles } from './modules/identity/identity.serv
 import rolesRoutes from './modules/identity/roles.routes.ts';
 import usersRoutes from './modules/identity/users.routes.ts';
 import learningRoutes from './modules/learning/learning.routes.ts';
+import postsRoutes from './modules/learning/posts.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
 import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
@@ -186,6 +188,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(assessmentsRoutes);
   await app.register(roundsRoutes, { files });
   await app.register(learningRoutes);
+  await app.register(postsRoutes, { files });
+  await app.register(brandsRoutes, { files });
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -428,6 +428,100 @@ const ERRORS = {
     zh: '该同志已登记参加本次培训',
     en: 'This person is already recorded as attending the session',
   },
+  'learning.post_not_found': { status: 404, zh: '帖子不存在', en: 'Post not found' },
+  'learning.post_audience': {
+    status: 400,
+    zh: '须选择一个支部，或选择一个组织（发给其下全部支部），二者只能选其一',
+    en: 'Choose either one branch or one organisation (for all its branches), not both',
+  },
+  'learning.post_audience_forbidden': {
+    status: 403,
+    zh: '只有市、县（市、区）工作人员可以向整个组织下的全部支部发帖',
+    en: 'Only city and county staff may post to every branch of an organisation',
+  },
+  'learning.post_withdrawn': {
+    status: 409,
+    zh: '该帖子已撤回，不能再修改或添加附件',
+    en: 'The post has been withdrawn: it can no longer be changed or given files',
+  },
+  'learning.post_not_withdrawn': {
+    status: 409,
+    zh: '该帖子未撤回，无需重新发布',
+    en: 'The post is not withdrawn, so there is nothing to republish',
+  },
+  'learning.post_reader': {
+    status: 400,
+    zh: '只有帖子所发往支部的在册党员可以登记已读',
+    en: 'Only a current member of a branch the post was addressed to can be recorded as having read it',
+  },
+  'learning.post_already_read': {
+    status: 409,
+    zh: '该同志已登记已读',
+    en: 'This person is already recorded as having read the post',
+  },
+  'brand.not_found': { status: 404, zh: '党建品牌不存在', en: 'Brand not found' },
+  'brand.system_not_found': { status: 404, zh: '品牌体系不存在', en: 'Umbrella brand not found' },
+  'brand.system_city_only': {
+    status: 403,
+    zh: '品牌体系由市局在全市范围内管理',
+    en: 'The umbrella brand is kept by the city bureau with a city-wide scope',
+  },
+  'brand.not_editable': {
+    status: 409,
+    zh: '品牌申报已提交或已通过，只有草稿或退回的申报可以修改',
+    en: 'Only a draft or returned application can be changed',
+  },
+  'brand.branch_has_brand': {
+    status: 409,
+    zh: '该支部已有一个在申报或有效期内的品牌',
+    en: 'The branch already has a brand being applied for or in its cycle',
+  },
+  'brand.cycle_not_ended': {
+    status: 409,
+    zh: '品牌的三年创建周期尚未结束，期满后才能重新申报',
+    en: 'The three-year cycle has not ended; the brand can re-apply once it has',
+  },
+  'brand.not_active': {
+    status: 409,
+    zh: '只有已通过且未撤销的品牌才能复核或调研检查',
+    en: 'Only an approved brand that is not withdrawn can be reviewed or inspected',
+  },
+  'brand.withdrawn': {
+    status: 409,
+    zh: '该品牌已被撤销，不能再复核',
+    en: 'The brand has been withdrawn and cannot be reviewed again',
+  },
+  'brand.reviews_complete': {
+    status: 409,
+    zh: '本周期三个年度的复核均已通过，无需再复核',
+    en: "All three of the cycle's yearly reviews have passed",
+  },
+  'brand.own_level': {
+    status: 403,
+    zh: '复核和调研检查由上级组织进行，不能检查本级的品牌',
+    en: 'Reviews and inspections are made by a level above the brand, not by its own',
+  },
+  'brand.withdraw_by_review': {
+    status: 409,
+    zh: '撤销品牌须通过复核登记（结论为撤销并说明理由）',
+    en: 'A brand is withdrawn by recording a review with the verdict withdraw and a reason',
+  },
+  'brand.not_awardable': {
+    status: 409,
+    zh: '只有当年已通过且未撤销的品牌才能入选',
+    en: 'Only a brand approved by that year and not withdrawn can be selected',
+  },
+  'brand.top10_full': {
+    status: 409,
+    zh: '该年度“十佳”品牌已满十个',
+    en: 'The year already has ten top-ten brands',
+  },
+  'brand.award_exists': {
+    status: 409,
+    zh: '该品牌当年已入选（十佳和优秀不能兼得，同一荣誉不能重复登记）',
+    en: 'The brand is already selected that year (top ten and excellent exclude each other)',
+  },
+  'brand.award_not_found': { status: 404, zh: '入选记录不存在', en: 'Selection not found' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

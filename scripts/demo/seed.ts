@@ -7,9 +7,12 @@ import type { Actor } from '../../server/platform/audit/audit.ts';
 import { today } from '../../server/platform/calendar/days.ts';
 import { loadKeyring } from '../../server/platform/crypto/personal-data.ts';
 import { generateBranches, SECRETARY_UNIT } from './branches.ts';
+import { seedBrands } from './brands.ts';
 import { generateCadres } from './cadres.ts';
+import { generateLearning } from './learning.ts';
 import { generateMeetings } from './meetings.ts';
 import { COUNTY_DEPARTMENTS, LIAISON_AREAS, NANTONG_CITY, NANTONG_COUNTIES } from './nantong.ts';
+import { seedRounds } from './rounds.ts';
 import { seedStandards } from './standards.ts';
 
 /** The size of the demo roster: Nantong's order of magnitude (about 600 lixiu, all over 90). */
@@ -140,7 +143,18 @@ export async function seedDemo(
       `in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)} s`,
   );
 
+  const learningStarted = Date.now();
+  const l = await generateLearning(db, { seed: 20261202, today: today() });
+  log(
+    `demo: ${l.lessons} cloud lessons with ${l.views} views and ${l.records} learning records by ` +
+      `${l.learners} cadres; ${l.programmes} 头雁工程 programmes, ${l.sessions} sessions, ` +
+      `${l.personTimes} person-times by ${l.secretaries} secretaries ` +
+      `in ${((Date.now() - learningStarted) / 1000).toFixed(1)} s`,
+  );
+  await seedBrands(db, { seed: 20261203, today: today() }, log);
+
   const standard = await seedStandards(db, actor);
   log(`demo: standard 六有一提升 v1 published, ${standard.measures} measures (demo wording)`);
+  log(await seedRounds(db, config, { seed: 20261202, versionId: standard.versionId, today: today() }));
   return true;
 }

@@ -51,6 +51,16 @@ export interface Database {
   learning_programmes: LearningProgrammesTable;
   learning_sessions: LearningSessionsTable;
   learning_attendance: LearningAttendanceTable;
+  learning_posts: LearningPostsTable;
+  learning_post_files: LearningPostFilesTable;
+  learning_post_reads: LearningPostReadsTable;
+  brand_systems: BrandSystemsTable;
+  brands: BrandsTable;
+  brand_files: BrandFilesTable;
+  brand_reviews: BrandReviewsTable;
+  brand_inspections: BrandInspectionsTable;
+  brand_awards: BrandAwardsTable;
+  brand_award_years: BrandAwardYearsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -751,4 +761,147 @@ export interface LearningAttendanceTable {
   session_id: number;
   cadre_id: number;
   created_at: string;
+}
+
+/** A post of the online party branch (网上党支部): to one branch's members, or to every branch of an org subtree. */
+export interface LearningPostsTable {
+  id: Generated<number>;
+  /** the branch's org for a branch post; the audience's org for a post to a subtree (for scope) */
+  org_id: number;
+  /** the branch addressed; null when the post goes to every branch in the org's subtree */
+  branch_id: number | null;
+  title: string;
+  body: string;
+  /** text | markdown (limited: stored as written, rendered safely by the reader) */
+  format: string;
+  /** 1 when the post stays at the top of the list (置顶) */
+  pinned: Generated<number>;
+  /** published | withdrawn (已撤回) */
+  state: string;
+  published_at: string;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_by: number | null;
+  author_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A photo or attachment of a post. */
+export interface LearningPostFilesTable {
+  id: Generated<number>;
+  post_id: number;
+  file_id: number;
+  /** photo | attachment */
+  kind: string;
+  created_at: string;
+}
+
+/** A member read a post (已读回执). */
+export interface LearningPostReadsTable {
+  id: Generated<number>;
+  post_id: number;
+  cadre_id: number;
+  read_at: string;
+}
+
+/** The city's umbrella brand (品牌体系, e.g. 江海银发先锋计划) that the branch brands belong to. */
+export interface BrandSystemsTable {
+  id: Generated<number>;
+  /** the city's org that keeps it */
+  org_id: number;
+  name: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A branch's party-building brand (党建品牌); its application state lives in the `brand` workflow. */
+export interface BrandsTable {
+  id: Generated<number>;
+  system_id: number | null;
+  branch_id: number;
+  /** the branch's org, copied for scoping */
+  org_id: number;
+  name: string;
+  /** 品牌理念 */
+  idea: string;
+  /** 主要做法 */
+  practices: string;
+  /** 取得成效 */
+  results: string;
+  /** how many three-year cycles have been approved (0 before the first approval) */
+  cycle_no: Generated<number>;
+  /** the current cycle's first day (the approval day) and last day (three years on) */
+  cycle_start: string | null;
+  cycle_end: string | null;
+  /** the next yearly review's due day (复核), kept as reviews are recorded; null when none is due */
+  next_review_due: string | null;
+  /** 撤销: the day and why */
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BrandFilesTable {
+  id: Generated<number>;
+  brand_id: number;
+  file_id: number;
+  caption: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A yearly review (品牌复核) of a year of a cycle. */
+export interface BrandReviewsTable {
+  id: Generated<number>;
+  brand_id: number;
+  cycle_no: number;
+  /** 1, 2 or 3: the year of the cycle reviewed */
+  cycle_year: number;
+  /** the day the review was due (the anniversary, or an improvement's deadline) */
+  due_on: string;
+  reviewed_on: string;
+  reviewer: string;
+  /** pass 通过 | improve 限期整改 | withdraw 撤销 */
+  verdict: string;
+  /** the improvement's deadline (整改期限) */
+  deadline: string | null;
+  /** why the brand is withdrawn */
+  reason: string | null;
+  comments: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** An inspection visit (调研检查). */
+export interface BrandInspectionsTable {
+  id: Generated<number>;
+  brand_id: number;
+  inspected_on: string;
+  inspectors: string;
+  findings: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A yearly selection (十佳 `top10`, 优秀 `excellent`) or a provincial innovation case (`province_case`). */
+export interface BrandAwardsTable {
+  id: Generated<number>;
+  brand_id: number;
+  /** the brand's org, copied for scoping */
+  org_id: number;
+  year: number;
+  kind: string;
+  title: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A year of selections: its row is locked while a selection of the year is written. */
+export interface BrandAwardYearsTable {
+  year: number;
 }

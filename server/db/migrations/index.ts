@@ -10,6 +10,8 @@ import * as meetings from './2026-11-29-008-meetings.ts';
 import * as assessmentStandards from './2026-11-29-009-assessment-standards.ts';
 import * as learning from './2026-11-29-010-learning.ts';
 import * as assessmentRounds from './2026-11-29-011-assessment-rounds.ts';
+import * as brands from './2026-11-29-012-brands.ts';
+import * as learningPosts from './2026-11-29-013-learning-posts.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-009-assessment-standards': assessmentStandards,
   '2026-11-29-010-learning': learning,
   '2026-11-29-011-assessment-rounds': assessmentRounds,
+  '2026-11-29-012-brands': brands,
+  '2026-11-29-013-learning-posts': learningPosts,
 };

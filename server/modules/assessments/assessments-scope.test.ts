@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeOrg, makeRole, makeUser, signedInUser, signIn } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -38,6 +39,7 @@ const measureId = version.dimensions[0].measures[0].id as number;
 /** Every endpoint of the module, as the OpenAPI document names it, with a sample body. */
 const ENDPOINTS: [Method, string, object?][] = [
   ['GET', S],
+  ['GET', `${S}/export`],
   ['POST', S, { code: 'other', name: '另一标准' }],
   ['POST', `${S}/{id}/versions`, {}],
   ['GET', `${S}/versions/{id}`],
@@ -125,12 +127,27 @@ describe('who may read and author standards', () => {
           .find((s) => s.code === 'scope')
           ?.versions.map((v) => v.id),
       );
+    /** The versions (column 版本) of the export of this standard's list row, as a client sees it. */
+    const exported = async (client = leader.client) => {
+      const res = await call('GET', `${S}/export?standardId=${standard.id}`, undefined, client);
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as never);
+      const rows: unknown[] = [];
+      wb.worksheets[0]?.eachRow((row, n) => {
+        if (n > 1) rows.push((row.values as unknown[])[4] ?? null);
+      });
+      return rows;
+    };
     expect(await listed()).toEqual([]);
+    expect(await exported()).toEqual([null]);
+    expect(await exported(city.client)).toEqual([1]);
     expect((await call('GET', `${S}/versions/${draft.id}`, undefined, leader.client)).statusCode).toBe(404);
     expect(await listed(city.client)).toEqual([draft.id]);
     expect((await call('POST', `${S}/versions/${draft.id}/publish`)).statusCode).toBe(200);
     for (const client of [leader.client, countyStaff.client]) {
       expect(await listed(client)).toEqual([draft.id]);
+      expect(await exported(client)).toEqual([1]);
       expect((await call('GET', `${S}/versions/${draft.id}`, undefined, client)).json().measureCount).toBe(1);
       expect((await call('GET', `${S}/versions/${draft.id}/export`, undefined, client)).statusCode).toBe(200);
     }

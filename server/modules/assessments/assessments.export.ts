@@ -4,8 +4,8 @@ import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { CodeOption, ColumnDef } from '../../platform/excel/columns.ts';
 import { xlsxBuffer } from '../../platform/excel/write.ts';
 import type { Auth } from '../../platform/http/types.ts';
-import type { EvidenceKind } from './assessments.schema.ts';
-import { getVersion } from './assessments.service.ts';
+import type { EvidenceKind, ExportStandardsQuery } from './assessments.schema.ts';
+import { getVersion, listStandards } from './assessments.service.ts';
 
 /** The evidence kinds' names (佐证材料类型). */
 export const EVIDENCE_LABELS: Record<EvidenceKind, { zh: string; en: string }> = {
@@ -61,6 +61,71 @@ export async function exportVersion(db: Db, auth: Auth, actor: Actor, id: number
     entity: 'assessment_version',
     entityId: id,
     summary: `${sheet}: ${rows.length} rows`,
+  });
+  return { bytes, fileName: `${sheet}.xlsx` };
+}
+
+const STATUS_OPTIONS: CodeOption[] = [
+  { code: 'draft', labelZh: '草稿', labelEn: 'Draft' },
+  { code: 'published', labelZh: '已发布', labelEn: 'Published' },
+  { code: 'frozen', labelZh: '已冻结', labelEn: 'Frozen' },
+];
+
+/** The standards list's export: one row per version (a standard without versions: one row without). */
+export const STANDARDS_EXPORT_COLUMNS: ColumnDef[] = [
+  { key: 'code', header: '标准代码', headerEn: 'Code', kind: 'text', width: 12 },
+  { key: 'name', header: '标准名称', headerEn: 'Standard', kind: 'text', width: 24 },
+  { key: 'isDemo', header: '演示内容', headerEn: 'Demo', kind: 'boolean', width: 8 },
+  { key: 'version', header: '版本', headerEn: 'Version', kind: 'integer', width: 6 },
+  { key: 'status', header: '状态', headerEn: 'State', kind: 'code', options: STATUS_OPTIONS, width: 8 },
+  { key: 'dimensionCount', header: '维度数', headerEn: 'Dimensions', kind: 'integer', width: 8 },
+  { key: 'measureCount', header: '细则数', headerEn: 'Measures', kind: 'integer', width: 8 },
+  { key: 'publishedAt', header: '发布时间', headerEn: 'Published at', kind: 'text', width: 22 },
+  { key: 'frozenAt', header: '冻结时间', headerEn: 'Frozen at', kind: 'text', width: 22 },
+  { key: 'notes', header: '版本说明', headerEn: 'Notes', kind: 'text', width: 30 },
+];
+
+/**
+ * The standards and their versions as the list shows them with its filters (a handful of rows, so
+ * written on the request path); drafts only for authors, as in the list.
+ */
+export async function exportStandards(
+  db: Db,
+  auth: Auth,
+  actor: Actor,
+  query: ExportStandardsQuery,
+  locale: Locale,
+) {
+  const keyword = query.keyword?.trim().toLowerCase();
+  const standards = (await listStandards(db, auth)).filter(
+    (s) =>
+      (!query.standardId || s.id === query.standardId) &&
+      (!keyword || s.code.toLowerCase().includes(keyword) || s.name.toLowerCase().includes(keyword)) &&
+      (!query.status || s.versions.some((v) => v.status === query.status)),
+  );
+  const rows = standards.flatMap((s) => {
+    const standard = { code: s.code, name: s.name, isDemo: s.isDemo };
+    const versions = s.versions.filter((v) => !query.status || v.status === query.status);
+    if (versions.length === 0) return [standard];
+    return versions.map((v) => ({
+      ...standard,
+      version: v.version,
+      status: v.status,
+      dimensionCount: v.dimensionCount,
+      measureCount: v.measureCount,
+      publishedAt: v.publishedAt,
+      frozenAt: v.frozenAt,
+      notes: v.notes,
+    }));
+  });
+  const sheet = locale === 'en-US' ? 'Standards' : '考核标准';
+  const bytes = await xlsxBuffer(sheet, STANDARDS_EXPORT_COLUMNS, rows, new Map(), locale);
+  await recordAudit(db, actor, {
+    action: 'assessment_standard.export',
+    entity: 'assessment_standard',
+    entityId: query.standardId,
+    summary: `${sheet}: ${rows.length} rows`,
+    after: { ...query },
   });
   return { bytes, fileName: `${sheet}.xlsx` };
 }

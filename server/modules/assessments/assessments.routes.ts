@@ -1,14 +1,14 @@
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { localeOf } from '../../errors.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
-import { exportVersion } from './assessments.export.ts';
+import { exportStandards, exportVersion } from './assessments.export.ts';
 import {
   CreateDimensionBody,
   CreateMeasureBody,
   CreateStandardBody,
   CreateVersionBody,
+  ExportStandardsQuery,
   ReorderBody,
   StandardSchema,
   UpdateDimensionBody,
@@ -17,15 +17,6 @@ import {
   VersionSchema,
 } from './assessments.schema.ts';
 import * as service from './assessments.service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
 
 /**
  * The branch standards (六有一提升, 六好…): versions authored by the city's administrators as drafts,
@@ -57,6 +48,20 @@ export default async function assessmentsRoutes(app: App) {
     handler: async (req, reply) => {
       reply.code(201);
       return service.createStandard(app.db, authOf(req), actorOf(req), req.body);
+    },
+  });
+
+  app.get(`${base}/export`, {
+    schema: {
+      tags,
+      summary: "The standards and their versions as .xlsx, with the list's filters",
+      querystring: ExportStandardsQuery,
+      response: errorResponses,
+    },
+    config: { access: 'assessments:read' },
+    handler: async (req, reply) => {
+      const locale = requestLocale(req);
+      return sendXlsx(reply, await exportStandards(app.db, authOf(req), actorOf(req), req.query, locale));
     },
   });
 
@@ -116,7 +121,7 @@ export default async function assessmentsRoutes(app: App) {
     },
     config: { access: 'assessments:read' },
     handler: async (req, reply) => {
-      const locale = localeOf(req.headers['accept-language'] as string | undefined);
+      const locale = requestLocale(req);
       const file = await exportVersion(app.db, authOf(req), actorOf(req), req.params.id, locale);
       return sendXlsx(reply, file);
     },

@@ -141,6 +141,17 @@ export type CreateMeasureBody = Static<typeof CreateMeasureBody>;
 export const UpdateMeasureBody = Type.Partial(Type.Object(measureFields));
 export type UpdateMeasureBody = Static<typeof UpdateMeasureBody>;
 
+/** Which standards and versions an export of the list holds: the list page's own filters. */
+export const ExportStandardsQuery = Type.Object({
+  /** part of the standard's code or name */
+  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+  /** only versions in this state (and the standards having one) */
+  status: Type.Optional(VersionStatus),
+  /** only this standard's versions */
+  standardId: Type.Optional(Id),
+});
+export type ExportStandardsQuery = Static<typeof ExportStandardsQuery>;
+
 /** The whole order of a version: every dimension once, each with every measure it should hold, in order. */
 export const ReorderBody = Type.Object({
   dimensions: Type.Array(Type.Object({ id: Id, measureIds: Type.Array(Id) }), { maxItems: 100 }),

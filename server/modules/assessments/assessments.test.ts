@@ -305,6 +305,50 @@ describe('assessment standards', () => {
     expect(await audits(version.id)).toContain('assessment_version.export');
   });
 
+  it('exports the standards list with its filters: one row per version, drafts included for authors', async () => {
+    const { standardId, version } = await makeDraft();
+    const code = `std${seq}`;
+    const rowsOf = async (query: string) => {
+      const res = await api('GET', `${S}/export?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as never);
+      const rows: unknown[][] = [];
+      wb.worksheets[0]?.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1));
+      });
+      return rows;
+    };
+    const mine = await rowsOf(`standardId=${standardId}`);
+    expect(mine[0]?.slice(0, 7)).toEqual([
+      '标准代码',
+      '标准名称',
+      '演示内容',
+      '版本',
+      '状态',
+      '维度数',
+      '细则数',
+    ]);
+    expect(mine.slice(1).map((r) => r.slice(0, 7))).toEqual([[code, `标准${seq}`, '否', 1, '草稿', 2, 2]]);
+    expect((await api('POST', `${S}/versions/${version.id}/publish`)).statusCode).toBe(200);
+    expect((await api('POST', `${S}/${standardId}/versions`, { copyFrom: version.id })).statusCode).toBe(201);
+    const both = await rowsOf(`keyword=${code}`);
+    expect(both.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
+      [code, 1, '已发布'],
+      [code, 2, '草稿'],
+    ]);
+    const drafts = await rowsOf(`keyword=${code}&status=draft`);
+    expect(drafts.slice(1).map((r) => [r[0], r[3]])).toEqual([[code, 2]]);
+    expect((await rowsOf(`keyword=${code}&status=frozen`)).length).toBe(1);
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'assessment_standard.export')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('seeds the demo 六有一提升: seven dimensions, 29 measures, 100 points, published, marked demo', async () => {
     const actor = { userId: null, name: 'test', ip: null, requestId: null };
     const { versionId, measures } = await seedStandards(ctx.db, actor);

@@ -1,6 +1,8 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { forUpdate, ilike } from '../../db/dialect.ts';
 import type {
+  AssessmentAnswersTable,
+  AssessmentChecksTable,
   AssessmentDemonstrationsTable,
   AssessmentEvidenceTable,
   AssessmentRoundsTable,
@@ -410,4 +412,40 @@ export async function updateDemonstration(
   row: Updateable<AssessmentDemonstrationsTable>,
 ) {
   await db.updateTable('assessment_demonstrations').set(row).where('id', '=', id).execute();
+}
+
+// ---- bulk writes (assessments that enter with their history already taken: the demo data) ----
+
+/** Writes many answers at once. */
+export async function insertAnswers(db: Conn, rows: Insertable<AssessmentAnswersTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('assessment_answers')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+/** Writes many pieces of evidence at once, answering their ids in the rows' order. */
+export async function insertEvidenceRows(db: Conn, rows: Insertable<AssessmentEvidenceTable>[]) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const got = await db
+      .insertInto('assessment_evidence')
+      .values(rows.slice(i, i + 1000))
+      .returning('id')
+      .execute();
+    ids.push(...got.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Writes many checks at once. */
+export async function insertChecks(db: Conn, rows: Insertable<AssessmentChecksTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('assessment_checks')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
 }

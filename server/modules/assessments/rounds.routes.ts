@@ -1,6 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, localeOf } from '../../errors.ts';
 import type { FileStore } from '../../platform/files/files.ts';
+import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -39,22 +38,6 @@ export interface RoundsRoutesOptions {
   files: FileStore;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
-
-async function readUpload(req: FastifyRequest) {
-  const file = await req.file();
-  if (!file) throw new AppError('file.empty');
-  const bytes = await file.toBuffer();
-  return { bytes, name: file.filename || 'upload' };
-}
-
 /**
  * Assessment rounds (考核轮次) against the branch standard: the city opens a round on a published
  * version (freezing it) for a set of branches; each branch self-assesses every measure with evidence
@@ -66,7 +49,6 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
   const rounds = '/api/assessments/rounds';
   const one = '/api/assessments/branch-assessments/:id';
   const ok = { 200: AssessmentSchema, ...errorResponses };
-  const locale = (req: FastifyRequest) => localeOf(req.headers['accept-language'] as string | undefined);
 
   // ---- rounds ----
 
@@ -91,7 +73,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req, reply) =>
-      sendXlsx(reply, await exportRounds(app.db, authOf(req), actorOf(req), req.query, locale(req))),
+      sendXlsx(reply, await exportRounds(app.db, authOf(req), actorOf(req), req.query, requestLocale(req))),
   });
 
   app.post(rounds, {
@@ -169,7 +151,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exportBoard(app.db, authOf(req), actorOf(req), req.params.id, req.query, locale(req)),
+        await exportBoard(app.db, authOf(req), actorOf(req), req.params.id, req.query, requestLocale(req)),
       ),
   });
 
@@ -196,7 +178,14 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exportBranchHistory(app.db, authOf(req), actorOf(req), req.params.id, req.query, locale(req)),
+        await exportBranchHistory(
+          app.db,
+          authOf(req),
+          actorOf(req),
+          req.params.id,
+          req.query,
+          requestLocale(req),
+        ),
       ),
   });
 

@@ -1,7 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { localeOf } from '../../errors.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent, PageOf } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as committees from './branches.committees.ts';
@@ -45,23 +44,12 @@ export interface BranchesRoutesOptions {
   keyring: Keyring;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, file: exports.Exported) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
-
 /**
  * Party branches (standing and 1+N, general branches above them), memberships (一方隶属，多重管理),
  * mobile members, committees, elections and their reminders, and the exports of each list.
  */
 export default async function branchesRoutes(app: App, { keyring }: BranchesRoutesOptions) {
   const tags = ['branches'];
-  const locale = (req: { headers: Record<string, string | string[] | undefined> }) =>
-    localeOf(req.headers['accept-language'] as string | undefined);
 
   // ---- branches ----
 
@@ -101,7 +89,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportBranches(app.db, authOf(req), actorOf(req), req.query, locale(req)),
+        await exports.exportBranches(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
       ),
   });
 
@@ -201,7 +189,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
           actorOf(req),
           req.params.id,
           req.query.status,
-          locale(req),
+          requestLocale(req),
         ),
       ),
   });
@@ -267,7 +255,14 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportMobileMembers(app.db, keyring, authOf(req), actorOf(req), req.query, locale(req)),
+        await exports.exportMobileMembers(
+          app.db,
+          keyring,
+          authOf(req),
+          actorOf(req),
+          req.query,
+          requestLocale(req),
+        ),
       ),
   });
 
@@ -423,7 +418,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportElectionsDue(app.db, authOf(req), actorOf(req), req.query, locale(req)),
+        await exports.exportElectionsDue(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
       ),
   });
 

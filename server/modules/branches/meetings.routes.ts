@@ -1,10 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, localeOf } from '../../errors.ts';
 import type { FileStore } from '../../platform/files/files.ts';
+import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
-import type { Exported } from './branches.export.ts';
 import * as exports from './meetings.export.ts';
 import * as matrix from './meetings.matrix.ts';
 import {
@@ -31,22 +29,6 @@ export interface MeetingsRoutesOptions {
   files: FileStore;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, file: Exported) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
-
-async function readUpload(req: FastifyRequest) {
-  const file = await req.file();
-  if (!file) throw new AppError('file.empty');
-  const bytes = await file.toBuffer();
-  return { bytes, name: file.filename || 'upload' };
-}
-
 /**
  * Branch meetings (三会一课 and 主题党日): the record of each meeting with its attendance, photos and
  * attachments; its review by the level above (submit, approve, return with comments); the lists and
@@ -55,8 +37,6 @@ async function readUpload(req: FastifyRequest) {
  */
 export default async function meetingsRoutes(app: App, { files }: MeetingsRoutesOptions) {
   const tags = ['meetings'];
-  const locale = (req: { headers: Record<string, string | string[] | undefined> }) =>
-    localeOf(req.headers['accept-language'] as string | undefined);
 
   // ---- lists ----
 
@@ -83,7 +63,7 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
     handler: async (req, reply) =>
       sendXlsx(
         reply,
-        await exports.exportMeetings(app.db, authOf(req), actorOf(req), req.query, locale(req)),
+        await exports.exportMeetings(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
       ),
   });
 
@@ -266,7 +246,10 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
     },
     config: { access: 'meetings:read' },
     handler: async (req, reply) =>
-      sendXlsx(reply, await exports.exportMatrix(app.db, authOf(req), actorOf(req), req.query, locale(req))),
+      sendXlsx(
+        reply,
+        await exports.exportMatrix(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
+      ),
   });
 
   app.get('/api/branches/:id/meetings/matrix', {

@@ -1,9 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
-import { AppError, localeOf } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { today } from '../../platform/calendar/days.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import { checkUpload, type FileStore, findFile, saveFile } from '../../platform/files/files.ts';
+import { attachment, readUpload, requestLocale, XLSX_TYPE } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent, PageOf } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as ledgers from './cadres.ledgers.ts';
@@ -41,16 +41,6 @@ import * as transfer from './cadres.transfer.ts';
 export interface CadresRoutesOptions {
   keyring: Keyring;
   files: FileStore;
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-async function readUpload(req: FastifyRequest) {
-  const file = await req.file();
-  if (!file) throw new AppError('file.empty');
-  const bytes = await file.toBuffer();
-  return { bytes, name: file.filename || 'upload' };
 }
 
 /** The cadre roster: the master record, its ledgers, search, birthdays, import and export. */
@@ -102,7 +92,7 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
     },
     config: { access: 'cadres:export' },
     handler: async (req, reply) => {
-      const locale = localeOf(req.headers['accept-language']);
+      const locale = requestLocale(req);
       const stream = await transfer.exportRoster(
         app.db,
         app.config,
@@ -114,7 +104,7 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
       );
       const day = today();
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachment(`${locale === 'en-US' ? 'roster' : '花名册'}-${day}.xlsx`))
         .send(stream);
     },
@@ -125,7 +115,7 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
     config: { access: 'cadres:import' },
     handler: async (_req, reply) =>
       reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachment('花名册导入模板.xlsx'))
         .send(await transfer.importTemplate(app.db)),
   });
@@ -163,8 +153,7 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
       response: { 200: ImportJobSchema, ...errorResponses },
     },
     config: { access: 'cadres:import' },
-    handler: async (req) =>
-      transfer.getImport(app.db, authOf(req), req.params.id, localeOf(req.headers['accept-language'])),
+    handler: async (req) => transfer.getImport(app.db, authOf(req), req.params.id, requestLocale(req)),
   });
 
   app.post('/api/cadres/imports/:id/commit', {

@@ -46,6 +46,7 @@ await call('POST', `${L}/sessions/${sessionId}/attendance`, { cadreId: cadreA.id
 /** Every endpoint of the module, as the OpenAPI document names it, with a sample body. */
 const ENDPOINTS: [Method, string, object?][] = [
   ['GET', `${L}/lessons`],
+  ['GET', `${L}/lessons/export`],
   ['GET', `${L}/lessons/stats`],
   [
     'POST',
@@ -58,9 +59,13 @@ const ENDPOINTS: [Method, string, object?][] = [
   ['POST', `${L}/lessons/{id}/views`],
   ['GET', `${L}/lessons/{id}/records`],
   ['POST', `${L}/lessons/{id}/records`, { cadreId: cadreA.id, learnedOn: '2026-01-02', minutes: 20 }],
+  ['GET', `${L}/records`],
+  ['GET', `${L}/records/export`],
   ['GET', `${L}/cadres/{id}/records`],
   ['GET', `${L}/programmes`],
   ['GET', `${L}/programmes/stats`],
+  ['GET', `${L}/programmes/export`],
+  ['GET', `${L}/programmes/{id}/attendance/export`],
   ['POST', `${L}/programmes`, { orgId: countyA.id, name: 'x', code: 'xx', year: 2026 }],
   ['GET', `${L}/programmes/{id}`],
   ['PATCH', `${L}/programmes/{id}`, { name: 'y' }],
@@ -142,6 +147,13 @@ describe('who may read and keep learning records', () => {
       total: 0,
     });
     expect((await call('GET', `${L}/programmes`, undefined, staffB.client)).json()).toEqual([]);
+    expect((await call('GET', `${L}/records`, undefined, staffB.client)).json()).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(
+      (await call('GET', `${L}/records?lessonId=${lesson.id}`, undefined, staffB.client)).json().total,
+    ).toBe(0);
     expect((await call('GET', `${L}/programmes/stats?year=2026`, undefined, staffB.client)).json()).toEqual(
       [],
     );

@@ -1,8 +1,10 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type {
   Database,
+  LearningAttendanceTable,
   LearningLessonsTable,
   LearningProgrammesTable,
+  LearningRecordsTable,
   LearningSessionsTable,
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
@@ -45,14 +47,15 @@ const LESSON_COLUMNS = {
   id: 'l.id',
 } as const;
 
-/** A page of the lessons inside the scope. */
-export async function listLessons(
-  db: Conn,
-  f: { scope: Scope | null; keyword?: string; kind?: LessonKind; year?: number },
-  sort: SortKey<LessonSortField>,
-  page: number,
-  pageSize: number,
-) {
+/** What a lesson list is filtered by. */
+export interface LessonFilter {
+  scope: Scope | null;
+  keyword?: string;
+  kind?: LessonKind;
+  year?: number;
+}
+
+function filteredLessons(db: Conn, f: LessonFilter) {
   let q = db.selectFrom('learning_lessons as l').where((eb) => inScope(eb, 'l.org_id', f.scope));
   if (f.keyword) q = q.where('l.title', 'like', `%${f.keyword}%`);
   if (f.kind) q = q.where('l.kind', '=', f.kind);
@@ -60,17 +63,38 @@ export async function listLessons(
     const [from, to] = yearRange(f.year);
     q = q.where('l.published_on', '>=', from).where('l.published_on', '<', to);
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ids = q.select('l.id');
+  return q;
+}
+
+function sortedLessons(db: Conn, f: LessonFilter, sort: SortKey<LessonSortField>) {
   const [column, direction] = sortColumn(LESSON_COLUMNS, sort);
-  const items = await lessonsWithLearners(db)
-    .where('l.id', 'in', ids)
+  return lessonsWithLearners(db)
+    .where('l.id', 'in', filteredLessons(db, f).select('l.id'))
     .orderBy(column, direction)
-    .orderBy('l.id', 'desc')
+    .orderBy('l.id', 'desc');
+}
+
+/** A page of the lessons inside the scope. */
+export async function listLessons(
+  db: Conn,
+  f: LessonFilter,
+  sort: SortKey<LessonSortField>,
+  page: number,
+  pageSize: number,
+) {
+  const total = await filteredLessons(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const items = await sortedLessons(db, f, sort)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
   return { items, total: Number(total.n) };
+}
+
+/** Every lesson of a filter, for the export (a scope publishes some dozens a year). */
+export async function listAllLessons(db: Conn, f: LessonFilter, sort: SortKey<LessonSortField>) {
+  return sortedLessons(db, f, sort).execute();
 }
 
 export async function insertLesson(db: Conn, row: Insertable<LearningLessonsTable>) {
@@ -149,6 +173,47 @@ export async function listCadreRecords(db: Conn, cadreId: number, scope: Scope |
     .where('r.cadre_id', '=', cadreId)
     .where((eb) => inScope(eb, 'l.org_id', scope))
     .execute();
+}
+
+/** What the list of learning records is filtered by: lessons inside the scope, and the rest. */
+export interface RecordFilter {
+  scope: Scope | null;
+  lessonId?: number;
+  cadreId?: number;
+  /** part of the lesson's title */
+  keyword?: string;
+  year?: number;
+}
+
+function filteredRecords(db: Conn, f: RecordFilter) {
+  let q = recordsQuery(db).where((eb) => inScope(eb, 'l.org_id', f.scope));
+  if (f.lessonId) q = q.where('r.lesson_id', '=', f.lessonId);
+  if (f.cadreId) q = q.where('r.cadre_id', '=', f.cadreId);
+  if (f.keyword) q = q.where('l.title', 'like', `%${f.keyword}%`);
+  if (f.year) {
+    const [from, to] = yearRange(f.year);
+    q = q.where('r.learned_on', '>=', from).where('r.learned_on', '<', to);
+  }
+  return q;
+}
+
+/** A page of learning records on lessons inside the scope, newest first. */
+export async function listRecords(db: Conn, f: RecordFilter, page: number, pageSize: number) {
+  const total = await filteredRecords(db, f)
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const items = await filteredRecords(db, f)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items, total: Number(total.n) };
+}
+
+/** Every learning record of a filter, for the export. */
+export async function listAllRecords(db: Conn, f: RecordFilter) {
+  return filteredRecords(db, f).execute();
 }
 
 export async function findRecord(db: Conn, id: number) {
@@ -301,4 +366,58 @@ export async function programmeStats(db: Conn, scope: Scope | null, year?: numbe
     .where((eb) => inScope(eb, 'p.org_id', scope));
   if (year) q = q.where('p.year', '=', year);
   return q.orderBy('p.year', 'desc').orderBy('p.id').execute();
+}
+
+// ---- bulk (demo data) ----
+
+/** Writes rows a chunk at a time (within the bound-parameter limits) and answers their ids in order. */
+async function inChunks<R>(rows: R[], size: number, write: (chunk: R[]) => Promise<{ id: number }[]>) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    ids.push(...(await write(rows.slice(i, i + size))).map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function insertLessons(db: Conn, rows: Insertable<LearningLessonsTable>[]) {
+  return inChunks(rows, 200, (chunk) =>
+    db.insertInto('learning_lessons').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertRecords(db: Conn, rows: Insertable<LearningRecordsTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('learning_records').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertProgrammes(db: Conn, rows: Insertable<LearningProgrammesTable>[]) {
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('learning_programmes').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertSessions(db: Conn, rows: Insertable<LearningSessionsTable>[]) {
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('learning_sessions').values(chunk).returning('id').execute(),
+  );
+}
+
+export async function insertAttendances(db: Conn, rows: Insertable<LearningAttendanceTable>[]) {
+  return inChunks(rows, 1000, (chunk) =>
+    db.insertInto('learning_attendance').values(chunk).returning('id').execute(),
+  );
+}
+
+/** Every attendance row of a programme, session by session (its roster of person-times). */
+export async function listProgrammeAttendance(db: Conn, programmeId: number) {
+  return db
+    .selectFrom('learning_attendance as a')
+    .innerJoin('learning_sessions as s', 's.id', 'a.session_id')
+    .select(['s.id as session_id', 's.held_on', 's.title', 's.hours', 'a.cadre_id'])
+    .where('s.programme_id', '=', programmeId)
+    .orderBy('s.held_on')
+    .orderBy('s.id')
+    .orderBy('a.id')
+    .execute();
 }

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
+import * as exports from './learning.export.ts';
 import {
   AttendeeBody,
   AttendeeParams,
@@ -10,12 +12,16 @@ import {
   CreateProgrammeBody,
   CreateRecordBody,
   CreateSessionBody,
+  ExportLessonsQuery,
+  ExportRecordsQuery,
+  LearningRecordPageSchema,
   LearningRecordSchema,
   LessonPageSchema,
   LessonSchema,
   LessonYearStatsSchema,
   ListLessonsQuery,
   ListProgrammesQuery,
+  ListRecordsQuery,
   ProgrammeDetailSchema,
   ProgrammeSchema,
   ProgrammeStatsSchema,
@@ -26,6 +32,10 @@ import {
   YearQuery,
 } from './learning.schema.ts';
 import * as service from './learning.service.ts';
+
+/** Sends an export as a download named in the caller's language. */
+
+/** The caller's language, for an export's headers and labels. */
 
 /**
  * Learning: cloud party lessons (云端党课) with views and learning records, and training programmes
@@ -48,6 +58,21 @@ export default async function learningRoutes(app: App) {
     },
     config: read,
     handler: async (req) => service.listLessons(app.db, authOf(req), req.query),
+  });
+
+  app.get(`${base}/lessons/export`, {
+    schema: {
+      tags,
+      summary: 'The filtered lesson list as .xlsx',
+      querystring: ExportLessonsQuery,
+      response: errorResponses,
+    },
+    config: read,
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        await exports.exportLessons(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
+      ),
   });
 
   app.get(`${base}/lessons/stats`, {
@@ -150,6 +175,32 @@ export default async function learningRoutes(app: App) {
     },
   });
 
+  app.get(`${base}/records`, {
+    schema: {
+      tags,
+      summary: 'A page of the learning records on lessons in scope: filter by lesson, cadre, title, year',
+      querystring: ListRecordsQuery,
+      response: { 200: LearningRecordPageSchema, ...errorResponses },
+    },
+    config: read,
+    handler: async (req) => service.listRecords(app.db, authOf(req), req.query),
+  });
+
+  app.get(`${base}/records/export`, {
+    schema: {
+      tags,
+      summary: 'The filtered learning records as .xlsx',
+      querystring: ExportRecordsQuery,
+      response: errorResponses,
+    },
+    config: read,
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        await exports.exportRecords(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
+      ),
+  });
+
   app.get(`${base}/cadres/:id/records`, {
     schema: {
       tags,
@@ -183,6 +234,36 @@ export default async function learningRoutes(app: App) {
     },
     config: read,
     handler: async (req) => service.programmeStats(app.db, authOf(req), req.query.year),
+  });
+
+  app.get(`${base}/programmes/export`, {
+    schema: {
+      tags,
+      summary: 'Per programme (of a year): sessions, person-times and people, as .xlsx',
+      querystring: Type.Partial(YearQuery),
+      response: errorResponses,
+    },
+    config: read,
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        await exports.exportProgrammes(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
+      ),
+  });
+
+  app.get(`${base}/programmes/:id/attendance/export`, {
+    schema: {
+      tags,
+      summary: "A programme's attendance, one row per person-time (人次), as .xlsx",
+      params: IdParams,
+      response: errorResponses,
+    },
+    config: read,
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        await exports.exportAttendance(app.db, authOf(req), actorOf(req), req.params.id, requestLocale(req)),
+      ),
   });
 
   app.post(`${base}/programmes`, {

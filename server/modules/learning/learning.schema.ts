@@ -28,17 +28,23 @@ export const LessonPageSchema = PageOf(LessonSchema);
 export const LESSON_SORT_FIELDS = ['publishedOn', 'title', 'views', 'id'] as const;
 export type LessonSortField = (typeof LESSON_SORT_FIELDS)[number];
 
-export const ListLessonsQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+const lessonFilters = {
   /** part of the title */
   keyword: Type.Optional(Type.String({ maxLength: 50 })),
   kind: Type.Optional(LessonKind),
   /** the year of publication */
   year: Type.Optional(Year),
   sort: Type.Optional(SortParam(LESSON_SORT_FIELDS)),
+};
+
+export const ListLessonsQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  ...lessonFilters,
 });
 export type ListLessonsQuery = Static<typeof ListLessonsQuery>;
+export const ExportLessonsQuery = Type.Object(lessonFilters);
+export type ExportLessonsQuery = Static<typeof ExportLessonsQuery>;
 
 export const CreateLessonBody = Type.Object({
   orgId: Id,
@@ -65,6 +71,26 @@ export const LearningRecordSchema = Type.Object({
   minutes: Type.Integer(),
 });
 export type LearningRecord = Static<typeof LearningRecordSchema>;
+
+export const LearningRecordPageSchema = PageOf(LearningRecordSchema);
+
+const recordFilters = {
+  lessonId: Type.Optional(Id),
+  cadreId: Type.Optional(Id),
+  /** part of the lesson's title */
+  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+  /** the year studied */
+  year: Type.Optional(Year),
+};
+
+export const ListRecordsQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  ...recordFilters,
+});
+export type ListRecordsQuery = Static<typeof ListRecordsQuery>;
+export const ExportRecordsQuery = Type.Object(recordFilters);
+export type ExportRecordsQuery = Static<typeof ExportRecordsQuery>;
 
 export const CreateRecordBody = Type.Object({
   cadreId: Id,

@@ -12,11 +12,14 @@ import type {
   CreateProgrammeBody,
   CreateRecordBody,
   CreateSessionBody,
+  ExportLessonsQuery,
+  ExportRecordsQuery,
   LearningRecord,
   Lesson,
   LessonKind,
   ListLessonsQuery,
   ListProgrammesQuery,
+  ListRecordsQuery,
   Programme,
   Session,
   UpdateLessonBody,
@@ -57,12 +60,24 @@ function checkContent(kind: string, url: string | null, body: string | null) {
 export async function listLessons(db: Db, auth: Auth, q: ListLessonsQuery) {
   const { items, total } = await repo.listLessons(
     db,
-    { scope: auth.scope, keyword: q.keyword?.trim() || undefined, kind: q.kind, year: q.year },
+    lessonFilter(auth, q),
     q.sort ?? '-publishedOn',
     q.page,
     q.pageSize,
   );
   return { items: items.map(toLesson), total };
+}
+
+const lessonFilter = (auth: Auth, q: ExportLessonsQuery): repo.LessonFilter => ({
+  scope: auth.scope,
+  keyword: q.keyword?.trim() || undefined,
+  kind: q.kind,
+  year: q.year,
+});
+
+/** Every lesson of a filter in the caller's scope, for the export. */
+export async function listAllLessons(db: Db, auth: Auth, q: ExportLessonsQuery) {
+  return (await repo.listAllLessons(db, lessonFilter(auth, q), q.sort ?? '-publishedOn')).map(toLesson);
 }
 
 export async function getLesson(db: Db, auth: Auth, id: number) {
@@ -165,6 +180,25 @@ async function toRecords(db: Db, rows: repo.RecordRow[]): Promise<LearningRecord
     learnedOn: r.learned_on,
     minutes: r.minutes,
   }));
+}
+
+const recordFilter = (auth: Auth, q: ExportRecordsQuery): repo.RecordFilter => ({
+  scope: auth.scope,
+  lessonId: q.lessonId,
+  cadreId: q.cadreId,
+  keyword: q.keyword?.trim() || undefined,
+  year: q.year,
+});
+
+/** A page of the learning records on lessons in the caller's scope. */
+export async function listRecords(db: Db, auth: Auth, q: ListRecordsQuery) {
+  const { items, total } = await repo.listRecords(db, recordFilter(auth, q), q.page, q.pageSize);
+  return { items: await toRecords(db, items), total };
+}
+
+/** Every learning record of a filter, for the export. */
+export async function listAllRecords(db: Db, auth: Auth, q: ExportRecordsQuery) {
+  return toRecords(db, await repo.listAllRecords(db, recordFilter(auth, q)));
 }
 
 export async function listLessonRecords(db: Db, auth: Auth, lessonId: number) {
@@ -432,4 +466,23 @@ export async function removeAttendee(db: Db, auth: Auth, actor: Actor, sessionId
     });
   });
   return listAttendance(db, auth, sessionId);
+}
+
+/** A programme's attendance, one row per person-time (人次), for the export. */
+export async function programmeAttendance(db: Db, auth: Auth, programmeId: number) {
+  const programme = await getProgramme(db, auth, programmeId);
+  const rows = await repo.listProgrammeAttendance(db, programmeId);
+  const people = await cadreSummaries(
+    db,
+    rows.map((r) => r.cadre_id),
+  );
+  return {
+    programme,
+    rows: rows.map((r) => ({
+      heldOn: r.held_on,
+      sessionTitle: r.title,
+      hours: Number(r.hours),
+      cadreName: people.get(r.cadre_id)?.name ?? '',
+    })),
+  };
 }

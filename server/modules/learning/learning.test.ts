@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeCadre, makeOrg, signedInUser } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -214,5 +215,112 @@ describe('training programmes', () => {
     ).toEqual([prog.id]);
     expect((await api('DELETE', `${L}/programmes/${prog.id}`)).statusCode).toBe(204);
     expect((await api('GET', `${L}/programmes/stats?year=${year}`)).json()).toHaveLength(1);
+  });
+});
+
+async function readXlsx(payload: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as never);
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return { name: sheet.name, header: rows[0] as string[], rows: rows.slice(1) };
+}
+
+describe('the learning lists and their exports', () => {
+  it('pages and filters the learning records, and exports lessons, records, programmes and attendance', async () => {
+    const unit = await makeOrg(ctx.db, { parent: county });
+    const a = await lesson({ orgId: unit.id, title: '导出：党章学习', publishedOn: '2024-05-01' });
+    const b = await lesson({
+      orgId: unit.id,
+      title: '导出：党史',
+      kind: 'text',
+      url: null,
+      body: '正文',
+      publishedOn: '2024-06-01',
+    });
+    const p = await makeCadre(ctx, staff.client, { orgId: unit.id, name: '张学习' });
+    const q = await makeCadre(ctx, staff.client, { orgId: unit.id, name: '李学习' });
+    for (const [lessonId, cadreId, learnedOn] of [
+      [a.id, p.id, '2024-05-02'],
+      [a.id, q.id, '2024-05-03'],
+      [b.id, p.id, '2025-01-02'],
+    ] as const) {
+      expect(
+        (await api('POST', `${L}/lessons/${lessonId}/records`, { cadreId, learnedOn, minutes: 45 }))
+          .statusCode,
+      ).toBe(201);
+    }
+    const names = (res: { json: () => { items: { cadreName: string; learnedOn: string }[] } }) =>
+      res.json().items.map((r) => `${r.cadreName} ${r.learnedOn}`);
+    expect(names(await api('GET', `${L}/records?lessonId=${a.id}`, undefined, leader.client))).toEqual([
+      '李学习 2024-05-03',
+      '张学习 2024-05-02',
+    ]);
+    expect(names(await api('GET', `${L}/records?cadreId=${p.id}&year=2025`))).toEqual(['张学习 2025-01-02']);
+    expect(names(await api('GET', `${L}/records?keyword=${encodeURIComponent('导出：党史')}`))).toEqual([
+      '张学习 2025-01-02',
+    ]);
+    const page = (
+      await api('GET', `${L}/records?keyword=${encodeURIComponent('导出')}&pageSize=2&page=2`)
+    ).json();
+    expect(page).toMatchObject({ total: 3 });
+    expect(page.items).toHaveLength(1);
+
+    const lessons = await readXlsx(
+      (
+        await api(
+          'GET',
+          `${L}/lessons/export?year=2024&keyword=${encodeURIComponent('导出')}&sort=publishedOn`,
+        )
+      ).rawPayload,
+    );
+    expect(lessons.name).toBe('云端党课');
+    expect(lessons.header.slice(0, 5)).toEqual(['党课名称', '形式', '发布日期', '浏览次数', '学习人数']);
+    expect(lessons.rows.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['导出：党章学习', '视频', 2],
+      ['导出：党史', '图文', 1],
+    ]);
+    const records = await readXlsx((await api('GET', `${L}/records/export?cadreId=${p.id}`)).rawPayload);
+    expect(records.rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['张学习', '导出：党史', '2025-01-02', 45],
+      ['张学习', '导出：党章学习', '2024-05-02', 45],
+    ]);
+
+    const prog = (
+      await api('POST', `${L}/programmes`, { orgId: unit.id, name: '导出头雁', code: 'touyan', year: 2023 })
+    ).json();
+    const sessionId = (
+      await api('POST', `${L}/programmes/${prog.id}/sessions`, {
+        heldOn: '2023-04-01',
+        title: '第一期',
+        hours: 3,
+      })
+    ).json().sessions[0].id;
+    for (const cadreId of [p.id, q.id])
+      await api('POST', `${L}/sessions/${sessionId}/attendance`, { cadreId });
+    const programmes = await readXlsx((await api('GET', `${L}/programmes/export?year=2023`)).rawPayload);
+    expect(programmes.rows).toEqual([[2023, '导出头雁', 'touyan', 1, 2, 2]]);
+    const attendance = await readXlsx(
+      (await api('GET', `${L}/programmes/${prog.id}/attendance/export`)).rawPayload,
+    );
+    expect(attendance.rows.map((r) => r[3]).sort()).toEqual(['张学习', '李学习'].sort());
+    expect(attendance.rows[0]?.slice(0, 3)).toEqual(['2023-04-01', '第一期', '3']);
+
+    const exportsAudited = await ctx.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'learning.export')
+      .orderBy('id')
+      .execute();
+    expect(exportsAudited.map((e) => e.summary).slice(-4)).toEqual([
+      'lessons: 2 rows',
+      'learning_records: 2 rows',
+      'programmes: 1 rows',
+      `programme_attendance ${prog.id}: 2 rows`,
+    ]);
   });
 });

@@ -34,6 +34,11 @@ export const PERMISSIONS = [
   'assessments:verify',
   'learning:read',
   'learning:write',
+  'learning:post',
+  'brands:read',
+  'brands:apply',
+  'brands:approve',
+  'brands:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -79,7 +84,15 @@ const ASSESSORS: Permission[] = ['assessments:read', 'assessments:assess'];
 /** What the city needs to open and close rounds, verify assessments (核验) and name demonstration branches. */
 const ROUND_KEEPERS: Permission[] = ['assessments:open', 'assessments:review', 'assessments:verify'];
 /** What publishes lessons and keeps training programmes (云端党课, 头雁工程). */
-const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write'];
+const LEARNING_STAFF: Permission[] = ['learning:read', 'learning:write', 'learning:post'];
+/** What posts to a branch's own members on the online party branch (网上党支部). */
+const BRANCH_POSTERS: Permission[] = ['learning:read', 'learning:post'];
+/** What a branch (its secretary or its unit's staff) needs to apply for a party-building brand. */
+const BRAND_APPLICANTS: Permission[] = ['brands:read', 'brands:apply'];
+/** What keeps the brands of a county: yearly reviews (pass or improve) and inspections. */
+const BRAND_REVIEWERS: Permission[] = ['brands:read', 'brands:review'];
+/** What the city keeps: approval, withdrawal, the umbrella brand and the yearly selections. */
+const BRAND_APPROVERS: Permission[] = [...BRAND_REVIEWERS, 'brands:approve'];
 
 /**
  * The built-in roles. The three administrators are kept apart as 等保 level 3 asks (三员分立): the
@@ -134,6 +147,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...STANDARD_AUTHORS,
       ...ROUND_KEEPERS,
       ...LEARNING_STAFF,
+      ...BRAND_APPROVERS,
     ],
   },
   {
@@ -149,6 +163,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...ASSESSORS,
       'assessments:review',
       ...LEARNING_STAFF,
+      ...BRAND_REVIEWERS,
     ],
   },
   {
@@ -161,7 +176,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
       ...ASSESSORS,
-      'learning:read',
+      ...BRANCH_POSTERS,
+      ...BRAND_APPLICANTS,
     ],
   },
   {
@@ -174,7 +190,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       ...BRANCH_STAFF,
       ...MEETING_KEEPERS,
       ...ASSESSORS,
-      'learning:read',
+      ...BRANCH_POSTERS,
+      ...BRAND_APPLICANTS,
     ],
   },
   {
@@ -189,6 +206,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'meetings:read',
       'assessments:read',
       'learning:read',
+      'brands:read',
     ],
   },
 ];

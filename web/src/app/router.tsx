@@ -61,6 +61,41 @@ const MeetingPage = lazy(() =>
 const MatrixPage = lazy(() =>
   import('../features/meetings/matrix-page').then((m) => ({ default: m.MatrixPage })),
 );
+const StandardsPage = lazy(() =>
+  import('../features/assessments/standards-page').then((m) => ({ default: m.StandardsPage })),
+);
+const StandardPage = lazy(() =>
+  import('../features/assessments/standard-page').then((m) => ({ default: m.StandardPage })),
+);
+const VersionPage = lazy(() =>
+  import('../features/assessments/version-page').then((m) => ({ default: m.VersionPage })),
+);
+const PostsPage = lazy(() =>
+  import('../features/learning/posts-page').then((m) => ({ default: m.PostsPage })),
+);
+const PostPage = lazy(() => import('../features/learning/post-page').then((m) => ({ default: m.PostPage })));
+const LessonsPage = lazy(() =>
+  import('../features/learning/lessons-page').then((m) => ({ default: m.LessonsPage })),
+);
+const LessonPage = lazy(() =>
+  import('../features/learning/lesson-page').then((m) => ({ default: m.LessonPage })),
+);
+const RecordsPage = lazy(() =>
+  import('../features/learning/records-page').then((m) => ({ default: m.RecordsPage })),
+);
+const ProgrammesPage = lazy(() =>
+  import('../features/learning/programmes-page').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ProgrammePage = lazy(() =>
+  import('../features/learning/programme-page').then((m) => ({ default: m.ProgrammePage })),
+);
+const BrandsPage = lazy(() =>
+  import('../features/brands/brands-page').then((m) => ({ default: m.BrandsPage })),
+);
+const BrandPage = lazy(() => import('../features/brands/brand-page').then((m) => ({ default: m.BrandPage })));
+const AwardsPage = lazy(() =>
+  import('../features/brands/awards-page').then((m) => ({ default: m.AwardsPage })),
+);
 const RoundsPage = lazy(() =>
   import('../features/rounds/rounds-page').then((m) => ({ default: m.RoundsPage })),
 );
@@ -151,6 +186,35 @@ export const router = createBrowserRouter([
                   { path: 'meetings/matrix', element: guarded('meetings:read', <MatrixPage />) },
                   { path: 'meetings/:id', element: guarded('meetings:read', <MeetingPage />) },
                   { path: ':id', element: guarded('branches:read', <BranchPage />) },
+                ],
+              },
+              {
+                path: 'assessments',
+                children: [
+                  { path: 'standards', element: guarded('assessments:read', <StandardsPage />) },
+                  { path: 'standards/:id', element: guarded('assessments:read', <StandardPage />) },
+                  { path: 'versions/:id', element: guarded('assessments:read', <VersionPage />) },
+                ],
+              },
+              {
+                path: 'learning',
+                children: [
+                  { index: true, element: guarded('learning:read', <PostsPage />) },
+                  { path: 'posts', element: guarded('learning:read', <PostsPage />) },
+                  { path: 'posts/:id', element: guarded('learning:read', <PostPage />) },
+                  { path: 'lessons', element: guarded('learning:read', <LessonsPage />) },
+                  { path: 'lessons/:id', element: guarded('learning:read', <LessonPage />) },
+                  { path: 'records', element: guarded('learning:read', <RecordsPage />) },
+                  { path: 'programmes', element: guarded('learning:read', <ProgrammesPage />) },
+                  { path: 'programmes/:id', element: guarded('learning:read', <ProgrammePage />) },
+                ],
+              },
+              {
+                path: 'brands',
+                children: [
+                  { index: true, element: guarded('brands:read', <BrandsPage />) },
+                  { path: 'awards', element: guarded('brands:read', <AwardsPage />) },
+                  { path: ':id', element: guarded('brands:read', <BrandPage />) },
                 ],
               },
               {

@@ -25,7 +25,7 @@ export function toMeetingFilters(values: Record<string, unknown>): Partial<Meeti
 }
 
 /** Picks a branch by typing part of its name. */
-function BranchSelect({
+export function BranchSelect({
   id,
   value,
   onChange,

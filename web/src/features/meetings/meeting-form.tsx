@@ -1,4 +1,4 @@
-import { CameraOutlined, DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -9,7 +9,6 @@ import {
   InputNumber,
   Select,
   TimePicker,
-  Upload,
   type UploadFile,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -19,19 +18,17 @@ import { errorMessage } from '../../api/client';
 import type { Branch } from '../../api/types';
 import { CadreSelect } from '../../components/cadre-select';
 import { fromDay, notInFuture, toDay, today } from '../../components/date-value';
+import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { useCommittee, useMembers } from '../branches/api';
 import { useCreateMeeting, useUpdateMeeting, useUploadMeetingFile } from './api';
 import {
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
   attendanceAddsUp,
   MAX_COUNT,
   MAX_LENGTH,
   MEETING_TYPES,
-  PHOTO_MAX_BYTES,
   presentWithinExpected,
 } from './meeting-rules';
 import type { Meeting, MeetingType } from './types';
@@ -363,43 +360,22 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
           <Input.TextArea rows={3} maxLength={MAX_LENGTH.resolutions} />
         </Form.Item>
         <Form.Item label={t('meetings.field.photos')} extra={t('meetings.photoHint')}>
-          <Upload
-            accept="image/*"
-            listType="picture"
-            multiple
-            fileList={photos}
-            beforeUpload={(file) => {
-              if (file.size > PHOTO_MAX_BYTES) {
-                message.error(t('meetings.photoTooLarge'));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setPhotos(fileList)}
-          >
-            <Button block icon={<CameraOutlined aria-hidden />}>
-              {t('meetings.addPhoto')}
-            </Button>
-          </Upload>
+          <FilePicker
+            kind="photo"
+            files={photos}
+            onChange={setPhotos}
+            label={t('meetings.addPhoto')}
+            tooLarge={t('meetings.photoTooLarge')}
+          />
         </Form.Item>
         <Form.Item label={t('meetings.field.attachments')} extra={t('meetings.attachmentHint')}>
-          <Upload
-            accept={ATTACHMENT_TYPES}
-            multiple
-            fileList={attachments}
-            beforeUpload={(file) => {
-              if (file.size > ATTACHMENT_MAX_BYTES) {
-                message.error(t('meetings.attachmentTooLarge'));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setAttachments(fileList)}
-          >
-            <Button block icon={<PaperClipOutlined aria-hidden />}>
-              {t('meetings.addAttachment')}
-            </Button>
-          </Upload>
+          <FilePicker
+            kind="attachment"
+            files={attachments}
+            onChange={setAttachments}
+            label={t('meetings.addAttachment')}
+            tooLarge={t('meetings.attachmentTooLarge')}
+          />
         </Form.Item>
       </Form>
     </FormDrawer>

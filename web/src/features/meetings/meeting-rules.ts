@@ -32,13 +32,6 @@ export const MAX_LENGTH = {
 
 export const MAX_COUNT = 10000;
 
-/** Photos the server takes: JPEG, PNG or WebP, up to 10 MB; attachments also PDF and Word, up to 20 MB. */
-export const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_TYPES =
-  'image/jpeg,image/png,image/webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-
 /** 实到 ≤ 应到. */
 export function presentWithinExpected(message: string): FormRule {
   return ({ getFieldValue }) => ({

@@ -8,6 +8,7 @@
 const RECORD_ROUTES: Readonly<Record<string, (recordId: number) => string>> = {
   meeting: (id) => `/branches/meetings/${id}`,
   assessment: (id) => `/rounds/assessments/${id}`,
+  brand: (id) => `/brands/${id}`,
 };
 
 /** The console path of a workflow's record, or undefined when its pages do not exist yet. */

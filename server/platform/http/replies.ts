@@ -1,0 +1,29 @@
+// What every module's routes do the same way with a request or a reply: the caller's locale, the one
+// uploaded file of a multipart request, and an .xlsx download.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type Locale, localeOf } from '../../errors.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The locale the caller asked for (Accept-Language): zh-CN unless it asks for English. */
+export function requestLocale(req: { headers: Record<string, string | string[] | undefined> }): Locale {
+  return localeOf(req.headers['accept-language'] as string | undefined);
+}
+
+/** A Content-Disposition for a download under a file name of any script (RFC 5987). */
+export function attachment(fileName: string): string {
+  return `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Sends an .xlsx file built in memory as a download. */
+export function sendXlsx(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
+  return reply.type(XLSX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.bytes);
+}
+
+/** The one file of a multipart upload, read into memory; refused when the request carries none. */
+export async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
+  const file = await req.file();
+  if (!file) throw new AppError('file.empty');
+  const bytes = await file.toBuffer();
+  return { bytes, name: file.filename || 'upload' };
+}

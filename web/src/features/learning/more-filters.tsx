@@ -1,0 +1,53 @@
+import { FilterOutlined } from '@ant-design/icons';
+import { Button, Form } from 'antd';
+import { type ReactNode, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The filters a list needs less often, behind a button that counts those in use (so a phone shows the
+ * list, not a page of selects). Filters in use, e.g. when coming back to the list, are shown.
+ */
+export function MoreFilters({
+  names,
+  defaults = {},
+  children,
+}: {
+  names: readonly string[];
+  defaults?: Record<string, unknown>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const inUse =
+    Form.useWatch(
+      (values: Record<string, unknown>) =>
+        names.filter((name) => {
+          const value = values[name];
+          return value !== undefined && value !== null && value !== '' && value !== defaults[name];
+        }).length,
+      form,
+    ) ?? 0;
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const anyInUse = inUse > 0;
+  useEffect(() => {
+    if (anyInUse) setOpen(true);
+  }, [anyInUse]);
+  return (
+    <>
+      <Form.Item>
+        <Button
+          icon={<FilterOutlined aria-hidden />}
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen(!open)}
+        >
+          {anyInUse ? t('list.moreFiltersInUse', { count: inUse }) : t('list.moreFilters')}
+        </Button>
+      </Form.Item>
+      <div id={id} className="more-filters" hidden={!open}>
+        {children}
+      </div>
+    </>
+  );
+}
