@@ -237,6 +237,14 @@ describe('assessment rounds scope', () => {
 
     expect((await call('GET', `/api/assessments/branches/${a2.branch.id}/rounds`)).json()).toHaveLength(1);
     await expectCode(call('GET', `/api/assessments/branches/${b.branch.id}/rounds`), 404, 'branch.not_found');
+    expect((await call('GET', `/api/assessments/branches/${a2.branch.id}/rounds/export`)).statusCode).toBe(
+      200,
+    );
+    await expectCode(
+      call('GET', `/api/assessments/branches/${b.branch.id}/rounds/export`),
+      404,
+      'branch.not_found',
+    );
     await expectCode(
       call('GET', `/api/assessments/branches/${a2.branch.id}/rounds`, undefined, secA.client),
       404,

@@ -5,8 +5,8 @@ import { today } from '../../platform/calendar/days.ts';
 import type { CodeOption, ColumnDef } from '../../platform/excel/columns.ts';
 import { xlsxBuffer } from '../../platform/excel/write.ts';
 import type { Auth } from '../../platform/http/types.ts';
-import type { ExportBoardQuery, ExportRoundsQuery } from './rounds.schema.ts';
-import { getRound, listAllBoard, listAllRounds } from './rounds.service.ts';
+import type { ExportBoardQuery, ExportHistoryQuery, ExportRoundsQuery } from './rounds.schema.ts';
+import { branchHistory, getRound, listAllBoard, listAllRounds } from './rounds.service.ts';
 import { assessmentWorkflow } from './rounds.workflow.ts';
 
 const STATE_OPTIONS: CodeOption[] = Object.entries(assessmentWorkflow.states).map(([code, label]) => ({
@@ -108,4 +108,50 @@ export async function exportRounds(
     after: { filters: query, rows: rows.length },
   });
   return { bytes, fileName: `${en ? 'rounds' : '考核轮次'}-${today()}.xlsx` };
+}
+
+/** A branch's history across rounds (历次考核). */
+export const HISTORY_EXPORT_COLUMNS: ColumnDef[] = [
+  { key: 'roundName', header: '考核轮次', headerEn: 'Round', kind: 'text', width: 20 },
+  { key: 'year', header: '年度', headerEn: 'Year', kind: 'integer', width: 8 },
+  { key: 'state', header: '考核状态', headerEn: 'State', kind: 'code', options: STATE_OPTIONS, width: 10 },
+  { key: 'answered', header: '已自评细则', headerEn: 'Measures answered', kind: 'integer', width: 10 },
+  { key: 'measureCount', header: '细则总数', headerEn: 'Measures', kind: 'integer', width: 8 },
+  { key: 'score', header: '得分', headerEn: 'Score', kind: 'integer', width: 6 },
+  { key: 'result', header: '考核结果', headerEn: 'Result', kind: 'code', options: RESULT_OPTIONS, width: 10 },
+  {
+    key: 'demoLevel',
+    header: '示范等级',
+    headerEn: 'Demonstration',
+    kind: 'code',
+    options: LEVEL_OPTIONS,
+    width: 12,
+  },
+];
+
+/** A branch's rounds, filtered by state and result, as .xlsx (a few rows: one per round it was in). */
+export async function exportBranchHistory(
+  db: Db,
+  auth: Auth,
+  actor: Actor,
+  branchId: number,
+  query: ExportHistoryQuery,
+  locale: Locale,
+) {
+  const rows = (await branchHistory(db, auth, branchId)).filter(
+    (r) =>
+      (!query.state || r.state === query.state) && (!query.result || (r.result ?? 'none') === query.result),
+  );
+  const en = locale === 'en-US';
+  const branchName = rows[0]?.branchName ?? String(branchId);
+  const bytes = await xlsxBuffer(en ? 'Rounds' : '历次考核', HISTORY_EXPORT_COLUMNS, rows, new Map(), locale);
+  await recordAudit(db, actor, {
+    action: 'assessment_round.export',
+    entity: 'branch',
+    entityId: branchId,
+    summary: `branch ${branchId} rounds: ${rows.length} rows`,
+    after: { filters: query, rows: rows.length },
+  });
+  const name = en ? `branch-${branchId}-rounds` : `${branchName}历次考核`;
+  return { bytes, fileName: `${name}-${today()}.xlsx` };
 }

@@ -3,7 +3,7 @@ import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
-import { exportBoard, exportRounds } from './rounds.export.ts';
+import { exportBoard, exportBranchHistory, exportRounds } from './rounds.export.ts';
 import { roundFigures } from './rounds.figures.ts';
 import {
   AnswerBody,
@@ -18,6 +18,7 @@ import {
   DemonstrationParams,
   EvidenceParams,
   ExportBoardQuery,
+  ExportHistoryQuery,
   ExportRoundsQuery,
   FiguresQuery,
   FiguresSchema,
@@ -163,6 +164,29 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req) => service.branchHistory(app.db, authOf(req), req.params.id),
+  });
+
+  app.get('/api/assessments/branches/:id/rounds/export', {
+    schema: {
+      tags,
+      summary: "A branch's history across rounds as .xlsx (filter by state and result)",
+      params: IdParams,
+      querystring: ExportHistoryQuery,
+      response: errorResponses,
+    },
+    config: { access: 'assessments:read' },
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        await exportBranchHistory(
+          app.db,
+          authOf(req),
+          actorOf(req),
+          req.params.id,
+          req.query,
+          requestLocale(req),
+        ),
+      ),
   });
 
   // ---- a branch's assessment ----

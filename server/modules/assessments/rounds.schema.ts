@@ -307,3 +307,10 @@ export const FiguresSchema = Type.Object({
 export type Figures = Static<typeof FiguresSchema>;
 
 export const BranchHistorySchema = Type.Array(AssessmentSummarySchema);
+
+/** The filters of a branch's history export (the console filters the short list itself). */
+export const ExportHistoryQuery = Type.Object({
+  state: Type.Optional(AssessmentState),
+  result: Type.Optional(Type.Union([AssessmentResult, Type.Literal('none')])),
+});
+export type ExportHistoryQuery = Static<typeof ExportHistoryQuery>;

@@ -473,6 +473,13 @@ export async function saveAnswer(
 const acceptsFiles = (m: Measure) =>
   m.evidenceKinds.includes('document') || m.evidenceKinds.includes('photo');
 
+/**
+ * Whether evidence can be attached to a measure's answer at all: files or meetings. A measure resting
+ * only on the platform's own registers (elections, committee, members) is checked against those
+ * registers, so its check names no evidence.
+ */
+const takesEvidence = (m: Measure) => acceptsFiles(m) || m.evidenceKinds.includes('meetings');
+
 /** Refuses an upload before its bytes are read: the caller may not change this answer now. */
 export async function checkCanUpload(db: Db, auth: Auth, id: number, measureId: number) {
   const a = await loadAssessment(db, id, auth);
@@ -652,8 +659,11 @@ export async function saveCheck(
   const named = body.verdict === 'no_evidence' ? [] : body.evidenceIds;
   // Agreeing that a measure is not met rests on what is missing: it is the one agreement naming no evidence.
   const answer = await repo.findAnswer(db, id, m.id);
+  // A measure resting only on the platform's registers (members, elections, committee) takes no
+  // attached evidence: its check is made against those registers and names none.
   const needsEvidence =
-    body.verdict === 'disagree' || (body.verdict === 'agree' && answer?.verdict !== 'not_met');
+    takesEvidence(m) &&
+    (body.verdict === 'disagree' || (body.verdict === 'agree' && answer?.verdict !== 'not_met'));
   if (named.some((e) => !own.has(e)) || (needsEvidence && named.length === 0)) {
     throw new AppError('round.check_needs_evidence', [
       problem(

@@ -542,6 +542,22 @@ describe('a branch assessment from self-assessment to province demonstration', (
       [next.id, 'self_assessing', null, null],
       [round.id, 'verified', 'compliant', 'city'],
     ]);
+    // …and as .xlsx, filtered by result.
+    const file = await api(
+      'GET',
+      `/api/assessments/branches/${branch.id}/rounds/export?result=compliant`,
+      undefined,
+      secretary.client,
+    );
+    expect(file.statusCode, file.body).toBe(200);
+    const historyBook = new ExcelJS.Workbook();
+    await historyBook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const historyRows: unknown[][] = [];
+    historyBook.worksheets[0]?.eachRow((row) => historyRows.push((row.values as unknown[]).slice(1)));
+    expect(historyRows[0]).toContain('考核轮次');
+    expect(historyRows.slice(1).map((r) => [r[0], r[2], r[6], r[7]])).toEqual([
+      [round.name, '已核验', '达标', '市级示范'],
+    ]);
 
     // A closed round changes no more.
     res = await api('POST', `/api/assessments/rounds/${next.id}/close`);
@@ -609,6 +625,47 @@ describe('a branch assessment from self-assessment to province demonstration', (
       409,
       'round.demo_needs_compliance',
     );
+  });
+});
+
+describe('a measure resting on the platform registers', () => {
+  it('takes no attached evidence, and is checked against the registers naming none', async () => {
+    const { branch } = await branchWithMeeting(unit.id);
+    const version = await makePublishedVersion(ctx, city.client, [
+      { rule: 'required', weight: 0, evidenceKinds: ['members'] },
+      { rule: 'scored', weight: 100, evidenceKinds: ['document'] },
+    ]);
+    const [m1, m2] = version.measureIds as [number, number];
+    const round = await makeRound(ctx, city.client, { versionId: version.id, branchIds: [branch.id] });
+    const id = await assessmentOf(round.id, branch.id);
+    await api('PUT', `${A}/${id}/answers/${m1}`, { verdict: 'met' }, secretary.client);
+    await refused(upload(id, m1, '名册.pdf', PDF), 400, 'round.evidence_kind_refused');
+    await api('PUT', `${A}/${id}/answers/${m2}`, { verdict: 'met' }, secretary.client);
+    const doc = (await upload(id, m2, '计划.pdf', PDF)).json().answers[1].evidence[0].id as number;
+    await api('POST', `${A}/${id}/transitions/submit`, {}, secretary.client);
+    // The register-only measure is agreed naming nothing; a measure taking evidence still needs some.
+    let res = await api(
+      'PUT',
+      `${A}/${id}/checks/${m1}`,
+      { verdict: 'agree', evidenceIds: [] },
+      countyStaff.client,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    await refused(
+      api('PUT', `${A}/${id}/checks/${m2}`, { verdict: 'agree', evidenceIds: [] }, countyStaff.client),
+      400,
+      'round.check_needs_evidence',
+    );
+    await api('PUT', `${A}/${id}/checks/${m2}`, { verdict: 'agree', evidenceIds: [doc] }, countyStaff.client);
+    await api('POST', `${A}/${id}/transitions/review`, {}, countyStaff.client);
+    await api('PUT', `${A}/${id}/checks/${m1}`, { verdict: 'agree', evidenceIds: [] });
+    await api('PUT', `${A}/${id}/checks/${m2}`, { verdict: 'agree', evidenceIds: [doc] });
+    res = await api('POST', `${A}/${id}/transitions/verify`, { mode: 'full' });
+    expect(res.json()).toMatchObject({ state: 'verified', result: 'compliant', score: 100 });
+    expect(res.json().answers[0]).toMatchObject({
+      finding: 'met',
+      verify: { verdict: 'agree', evidenceIds: [] },
+    });
   });
 });
 

@@ -96,6 +96,13 @@ const BrandPage = lazy(() => import('../features/brands/brand-page').then((m) =>
 const AwardsPage = lazy(() =>
   import('../features/brands/awards-page').then((m) => ({ default: m.AwardsPage })),
 );
+const RoundsPage = lazy(() =>
+  import('../features/rounds/rounds-page').then((m) => ({ default: m.RoundsPage })),
+);
+const RoundPage = lazy(() => import('../features/rounds/round-page').then((m) => ({ default: m.RoundPage })));
+const AssessmentPage = lazy(() =>
+  import('../features/rounds/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+);
 const TodosPage = lazy(() => import('../features/todos/todos-page').then((m) => ({ default: m.TodosPage })));
 
 /** A page behind one permission. */
@@ -208,6 +215,14 @@ export const router = createBrowserRouter([
                   { index: true, element: guarded('brands:read', <BrandsPage />) },
                   { path: 'awards', element: guarded('brands:read', <AwardsPage />) },
                   { path: ':id', element: guarded('brands:read', <BrandPage />) },
+                ],
+              },
+              {
+                path: 'rounds',
+                children: [
+                  { index: true, element: guarded('assessments:read', <RoundsPage />) },
+                  { path: 'assessments/:id', element: guarded('assessments:read', <AssessmentPage />) },
+                  { path: ':id', element: guarded('assessments:read', <RoundPage />) },
                 ],
               },
               { path: 'todos', element: <TodosPage /> },

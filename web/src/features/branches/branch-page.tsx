@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
 import { StatusTag } from '../../components/status-tag';
 import { MeetingsTab } from '../meetings/meetings-tab';
+import { RoundsTab } from '../rounds/rounds-tab';
 import { useBranch } from './api';
 import { BranchActions } from './branch-actions';
 import { BranchForm } from './branch-form';
@@ -25,13 +26,23 @@ import { MobileTab } from './mobile-tab';
 import { useBranchId } from './use-branch-id';
 
 /** The tabs of a branch page, in order; the meetings (三会一课) tab shows to those who may read them. */
-const TABS = ['members', 'branches', 'committee', 'meetings', 'elections', 'mobile', 'history'] as const;
+const TABS = [
+  'members',
+  'branches',
+  'committee',
+  'meetings',
+  'rounds',
+  'elections',
+  'mobile',
+  'history',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tabs a branch has: a general branch (党总支) has branches under it instead of members. */
 function tabsOf(branch: Branch, can: (permission: string) => boolean): Tab[] {
   return TABS.filter((tab) => {
     if (tab === 'meetings') return can('meetings:read');
+    if (tab === 'rounds') return can('assessments:read');
     if (tab === 'members' || tab === 'mobile') return holdsMembers(branch.kind);
     if (tab === 'branches') return !holdsMembers(branch.kind);
     return true;
@@ -180,7 +191,7 @@ function BranchRecord({ branch }: { branch: Branch }) {
         onChange={(key) => setParams(key === first ? {} : { tab: key }, { replace: true })}
         items={tabs.map((tab) => ({
           key: tab,
-          label: t(`branches.tab.${tab}`),
+          label: tab === 'rounds' ? t('rounds.tab') : t(`branches.tab.${tab}`),
           children: <TabContent tab={tab} branch={branch} />,
         }))}
         destroyOnHidden
@@ -200,6 +211,8 @@ function TabContent({ tab, branch }: { tab: Tab; branch: Branch }) {
       return <CommitteeTab branch={branch} />;
     case 'meetings':
       return <MeetingsTab branch={branch} />;
+    case 'rounds':
+      return <RoundsTab branch={branch} />;
     case 'elections':
       return <ElectionsTab branch={branch} />;
     case 'mobile':

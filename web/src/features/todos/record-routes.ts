@@ -7,6 +7,7 @@
  */
 const RECORD_ROUTES: Readonly<Record<string, (recordId: number) => string>> = {
   meeting: (id) => `/branches/meetings/${id}`,
+  assessment: (id) => `/rounds/assessments/${id}`,
   brand: (id) => `/brands/${id}`,
 };
 
