@@ -187,7 +187,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(meetingsRoutes, { files });
   await app.register(assessmentsRoutes);
   await app.register(roundsRoutes, { files });
-  await app.register(learningRoutes);
+  await app.register(learningRoutes, { files });
   await app.register(postsRoutes, { files });
   await app.register(brandsRoutes, { files });
 

@@ -413,8 +413,18 @@ const ERRORS = {
   'learning.lesson_not_found': { status: 404, zh: '党课不存在', en: 'Lesson not found' },
   'learning.lesson_content': {
     status: 400,
-    zh: '视频和文件党课须填写链接，文字党课须填写正文',
-    en: 'A video or file lesson needs a link; a text lesson needs a body',
+    zh: '视频或文件党课须有链接或上传的文件，图文党课须有正文',
+    en: 'A video or file lesson needs a link or an uploaded file; a text lesson needs a body',
+  },
+  'learning.lesson_file': {
+    status: 400,
+    zh: '只能使用本人上传的视频、PDF、Word 或 PowerPoint 文件',
+    en: 'Only a video, PDF, Word or PowerPoint file you uploaded yourself can be used',
+  },
+  'learning.lesson_no_file': {
+    status: 404,
+    zh: '该党课没有上传的文件',
+    en: 'This lesson has no uploaded file',
   },
   'learning.programme_not_found': { status: 404, zh: '培训项目不存在', en: 'Training programme not found' },
   'learning.session_not_found': { status: 404, zh: '培训班次不存在', en: 'Training session not found' },

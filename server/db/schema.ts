@@ -717,6 +717,8 @@ export interface LearningLessonsTable {
   kind: string;
   url: string | null;
   body: string | null;
+  /** the uploaded file of a file or video lesson given as a file rather than a link */
+  file_id: number | null;
   published_on: string;
   /** times opened (浏览次数) */
   views: Generated<number>;

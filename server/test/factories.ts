@@ -309,3 +309,26 @@ export async function makeRound(
   if (res.statusCode !== 201) throw new Error(`makeRound: ${res.statusCode} ${res.body}`);
   return res.json();
 }
+
+/** Posts one file as a multipart upload (form field `file`), as the console's upload buttons do. */
+export function uploadFile(
+  ctx: TestContext,
+  client: Client,
+  url: string,
+  file: { name: string; bytes: Buffer },
+) {
+  const boundary = '----xinyaotest';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return ctx.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...client.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}

@@ -1,5 +1,5 @@
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -296,15 +296,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     config: { access: 'assessments:read' },
     handler: async (req, reply) => {
       const file = await service.evidenceFile(app.db, authOf(req), req.params.id, req.params.evidenceId);
-      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
-      return reply
-        .type(file.mime)
-        .header('cache-control', 'private, no-store')
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .send(await files.get(file.sha256));
+      return sendStoredFile(reply, files, file);
     },
   });
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -315,15 +315,7 @@ export default async function brandsRoutes(app: App, { files }: BrandsRoutesOpti
     config: { access: 'brands:read' },
     handler: async (req, reply) => {
       const file = await service.brandFile(app.db, authOf(req), req.params.id, req.params.fileId);
-      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
-      return reply
-        .type(file.mime)
-        .header('cache-control', 'private, no-store')
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .send(await files.get(file.sha256));
+      return sendStoredFile(reply, files, file);
     },
   });
 

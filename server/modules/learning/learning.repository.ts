@@ -20,7 +20,9 @@ const yearRange = (year: number): [string, string] => [`${year}-01-01`, `${year 
 function lessonsWithLearners(db: Conn) {
   return db
     .selectFrom('learning_lessons as l')
+    .leftJoin('files as f', 'f.id', 'l.file_id')
     .selectAll('l')
+    .select(['f.name as file_name', 'f.mime as file_mime', 'f.size as file_size'])
     .select((eb) =>
       eb
         .selectFrom('learning_records as r')

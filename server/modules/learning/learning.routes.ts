@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import type { FileStore } from '../../platform/files/files.ts';
+import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as exports from './learning.export.ts';
@@ -16,6 +17,7 @@ import {
   ExportRecordsQuery,
   LearningRecordPageSchema,
   LearningRecordSchema,
+  LessonFileSchema,
   LessonPageSchema,
   LessonSchema,
   LessonYearStatsSchema,
@@ -33,15 +35,15 @@ import {
 } from './learning.schema.ts';
 import * as service from './learning.service.ts';
 
-/** Sends an export as a download named in the caller's language. */
-
-/** The caller's language, for an export's headers and labels. */
-
 /**
  * Learning: cloud party lessons (云端党课) with views and learning records, and training programmes
  * (头雁工程…) with sessions and attendance counted in person-times (人次).
  */
-export default async function learningRoutes(app: App) {
+export interface LearningRoutesOptions {
+  files: FileStore;
+}
+
+export default async function learningRoutes(app: App, { files }: LearningRoutesOptions) {
   const tags = ['learning'];
   const base = '/api/learning';
   const read: { access: RouteAccess } = { access: 'learning:read' };
@@ -84,6 +86,33 @@ export default async function learningRoutes(app: App) {
     },
     config: read,
     handler: async (req) => service.lessonStats(app.db, authOf(req), req.query.year),
+  });
+
+  app.post(`${base}/lesson-files`, {
+    schema: {
+      tags,
+      summary:
+        'Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx; within the upload limit) for a lesson to name by its id',
+      consumes: ['multipart/form-data'],
+      response: { 201: LessonFileSchema, ...errorResponses },
+    },
+    config: write,
+    handler: async (req, reply) => {
+      const upload = await readUpload(req);
+      reply.code(201);
+      return service.uploadLessonFile(app.db, files, authOf(req), actorOf(req), upload);
+    },
+  });
+
+  app.get(`${base}/lessons/:id/file`, {
+    schema: {
+      tags,
+      summary: "A lesson's uploaded file (shown in place when the browser can)",
+      params: IdParams,
+    },
+    config: read,
+    handler: async (req, reply) =>
+      sendStoredFile(reply, files, await service.lessonFile(app.db, authOf(req), req.params.id)),
   });
 
   app.post(`${base}/lessons`, {

@@ -11,6 +11,15 @@ const Title = (max: number) => Type.String({ minLength: 1, maxLength: max, patte
 export const LessonKind = Type.Union([Type.Literal('video'), Type.Literal('text'), Type.Literal('file')]);
 export type LessonKind = Static<typeof LessonKind>;
 
+/** An uploaded lesson file (a video, PDF, Word or PowerPoint), downloaded from the lesson's `file` address. */
+export const LessonFileSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+});
+export type LessonFile = Static<typeof LessonFileSchema>;
+
 export const LessonSchema = Type.Object({
   id: Type.Integer(),
   orgId: Type.Integer({ description: "the publisher's org" }),
@@ -18,6 +27,7 @@ export const LessonSchema = Type.Object({
   kind: LessonKind,
   url: Nullable(Type.String()),
   body: Nullable(Type.String()),
+  file: Nullable(LessonFileSchema),
   publishedOn: DateString,
   views: Type.Integer({ description: 'times opened (浏览次数)' }),
   learners: Type.Integer({ description: 'distinct cadres with a learning record (学习人数)' }),
@@ -52,6 +62,8 @@ export const CreateLessonBody = Type.Object({
   kind: LessonKind,
   url: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   body: Type.Optional(Nullable(Type.String({ maxLength: 100000 }))),
+  /** a file uploaded first (POST /api/learning/lesson-files) by the same user, instead of a link */
+  fileId: Type.Optional(Nullable(Id)),
   publishedOn: DateString,
 });
 export type CreateLessonBody = Static<typeof CreateLessonBody>;

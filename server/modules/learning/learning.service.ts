@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
+import { checkUpload, type FileStore, findFile, isOfKind, saveFile } from '../../platform/files/files.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
@@ -39,6 +40,10 @@ function toLesson(r: NonNullable<Awaited<ReturnType<typeof repo.findLesson>>>): 
     kind: r.kind as LessonKind,
     url: r.url,
     body: r.body,
+    file:
+      r.file_id === null
+        ? null
+        : { id: r.file_id, name: r.file_name ?? '', mime: r.file_mime ?? '', size: Number(r.file_size ?? 0) },
     publishedOn: r.published_on,
     views: Number(r.views),
     learners: Number(r.learners ?? 0),
@@ -51,9 +56,63 @@ async function loadLesson(db: Db, auth: Auth, id: number) {
   return row;
 }
 
-/** A video or file lesson is a link; a text lesson is its body. */
-function checkContent(kind: string, url: string | null, body: string | null) {
-  if (kind === 'text' ? !body?.trim() : !url?.trim()) throw new AppError('learning.lesson_content');
+/** A video or file lesson is a link or an uploaded file; a text lesson is its body. */
+function checkContent(kind: string, url: string | null, body: string | null, fileId: number | null) {
+  if (kind === 'text' ? !body?.trim() : !url?.trim() && fileId === null)
+    throw new AppError('learning.lesson_content');
+}
+
+/** What an uploaded lesson file may weigh: a recorded lesson is a video. */
+export const LESSON_FILE_MAX_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Keeps an uploaded lesson file (a video, PDF, Word or PowerPoint; type judged by content) for a
+ * lesson about to be created or changed, which names it by id.
+ */
+export async function uploadLessonFile(
+  db: Db,
+  files: FileStore,
+  auth: Auth,
+  actor: Actor,
+  upload: { bytes: Buffer; name: string },
+) {
+  const checked = await checkUpload(upload.bytes, upload.name, 'lesson', LESSON_FILE_MAX_BYTES);
+  if (!checked.ok) throw new AppError(checked.problem);
+  return db.transaction().execute(async (trx) => {
+    const id = await saveFile(trx, files, { ...upload, mime: checked.mime, userId: auth.userId });
+    await recordAudit(trx, actor, {
+      action: 'learning_lesson.upload',
+      entity: 'file',
+      entityId: id,
+      summary: upload.name,
+      after: { mime: checked.mime, size: upload.bytes.length },
+    });
+    return { id, name: upload.name, mime: checked.mime, size: upload.bytes.length };
+  });
+}
+
+/**
+ * The file a lesson may take: one its author uploaded as a lesson file (a stranger's file id, say a
+ * cadre's photo, is refused), or the one it already has.
+ */
+async function checkLessonFile(
+  db: Db,
+  auth: Auth,
+  fileId: number | null | undefined,
+  current: number | null,
+) {
+  if (fileId === undefined || fileId === null || fileId === current) return;
+  const file = await findFile(db, fileId);
+  if (!file || file.created_by !== auth.userId || !isOfKind(file.mime, 'lesson'))
+    throw new AppError('learning.lesson_file');
+}
+
+/** A lesson's uploaded file, for a reader in its scope. */
+export async function lessonFile(db: Db, auth: Auth, id: number) {
+  const lesson = await loadLesson(db, auth, id);
+  const file = lesson.file_id === null ? undefined : await findFile(db, lesson.file_id);
+  if (!file) throw new AppError('learning.lesson_no_file');
+  return file;
 }
 
 /** A page of the lessons in the caller's scope, each with its views and learners. */
@@ -93,11 +152,13 @@ export async function createLesson(db: Db, auth: Auth, actor: Actor, body: Creat
     kind: body.kind,
     url: body.url?.trim() || null,
     body: body.body ?? null,
+    file_id: body.kind === 'text' ? null : (body.fileId ?? null),
     published_on: body.publishedOn,
     created_at: now(),
     updated_at: now(),
   };
-  checkContent(row.kind, row.url, row.body);
+  checkContent(row.kind, row.url, row.body, row.file_id);
+  await checkLessonFile(db, auth, row.file_id, null);
   const id = await db.transaction().execute(async (trx) => {
     const id = await repo.insertLesson(trx, row);
     await recordAudit(trx, actor, {
@@ -119,9 +180,12 @@ export async function updateLesson(db: Db, auth: Auth, actor: Actor, id: number,
     kind: body.kind ?? before.kind,
     url: body.url !== undefined ? body.url?.trim() || null : before.url,
     body: body.body !== undefined ? body.body : before.body,
+    file_id: body.fileId !== undefined ? body.fileId : before.file_id,
     published_on: body.publishedOn ?? before.published_on,
   };
-  checkContent(next.kind, next.url, next.body);
+  if (next.kind === 'text') next.file_id = null;
+  checkContent(next.kind, next.url, next.body, next.file_id);
+  await checkLessonFile(db, auth, next.file_id, before.file_id);
   await db.transaction().execute(async (trx) => {
     await repo.updateLesson(trx, id, { ...next, updated_at: now() });
     await recordAudit(trx, actor, {
@@ -129,8 +193,20 @@ export async function updateLesson(db: Db, auth: Auth, actor: Actor, id: number,
       entity: 'learning_lesson',
       entityId: id,
       summary: next.title,
-      before: { title: before.title, kind: before.kind, url: before.url, publishedOn: before.published_on },
-      after: { title: next.title, kind: next.kind, url: next.url, publishedOn: next.published_on },
+      before: {
+        title: before.title,
+        kind: before.kind,
+        url: before.url,
+        fileId: before.file_id,
+        publishedOn: before.published_on,
+      },
+      after: {
+        title: next.title,
+        kind: next.kind,
+        url: next.url,
+        fileId: next.file_id,
+        publishedOn: next.published_on,
+      },
     });
   });
   return getLesson(db, auth, id);

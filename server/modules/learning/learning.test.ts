@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { makeCadre, makeOrg, signedInUser } from '../../test/factories.ts';
+import { makeCadre, makeOrg, signedInUser, uploadFile } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
 
 const ctx = await createTestApp();
@@ -118,6 +118,57 @@ describe('cloud party lessons', () => {
       records: 1,
       learners: 1,
     });
+  });
+});
+
+describe('lessons given as an uploaded file', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  it('keeps an uploaded PDF as the lesson, serves it to readers, and refuses other files', async () => {
+    const uploaded = await uploadFile(ctx, staff.client, `${L}/lesson-files`, {
+      name: '党章学习.pdf',
+      bytes: PDF,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const file = uploaded.json() as { id: number; mime: string };
+    expect(file).toMatchObject({ name: '党章学习.pdf', mime: 'application/pdf', size: PDF.length });
+
+    // A picture is not a lesson file; a file lesson needs a link or a file.
+    const png = await uploadFile(ctx, staff.client, `${L}/lesson-files`, { name: 'a.png', bytes: PNG });
+    expect([png.statusCode, png.json().error.code]).toEqual([415, 'file.type_not_allowed']);
+    const empty = await api('POST', `${L}/lessons`, {
+      orgId: county.id,
+      title: '空',
+      kind: 'file',
+      publishedOn: '2026-03-01',
+    });
+    expect([empty.statusCode, empty.json().error.code]).toEqual([400, 'learning.lesson_content']);
+
+    const created = await lesson({ kind: 'file', url: null, fileId: file.id, title: '党章学习' });
+    expect(created).toMatchObject({ kind: 'file', url: null, file: { id: file.id, name: '党章学习.pdf' } });
+    const download = await api('GET', `${L}/lessons/${created.id}/file`, undefined, leader.client);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+
+    // Another user's file (uploaded by someone else) cannot be named by id.
+    const other = await signedInUser(ctx, { roles: ['county_staff'], org: county });
+    const theirs = await uploadFile(ctx, other.client, `${L}/lesson-files`, { name: 'b.pdf', bytes: PDF });
+    const borrowed = await api('PATCH', `${L}/lessons/${created.id}`, { fileId: theirs.json().id });
+    expect([borrowed.statusCode, borrowed.json().error.code]).toEqual([400, 'learning.lesson_file']);
+    // A reader cannot upload.
+    const refused = await uploadFile(ctx, leader.client, `${L}/lesson-files`, { name: 'c.pdf', bytes: PDF });
+    expect(refused.statusCode).toBe(403);
+    // Turned into a text lesson, it keeps no file.
+    const text = await api('PATCH', `${L}/lessons/${created.id}`, { kind: 'text', body: '正文' });
+    expect(text.json()).toMatchObject({ kind: 'text', file: null });
+    expect((await api('GET', `${L}/lessons/${created.id}/file`)).json().error.code).toBe(
+      'learning.lesson_no_file',
+    );
   });
 });
 

@@ -42,7 +42,7 @@ export class DiskFileStore implements FileStore {
 }
 
 /** What kinds of file an upload may be; checked by content, not by the name or the client's claim. */
-export type FileKindName = 'image' | 'spreadsheet' | 'document' | 'attachment' | 'evidence';
+export type FileKindName = 'image' | 'spreadsheet' | 'document' | 'attachment' | 'evidence' | 'lesson';
 
 const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
   image: { mimes: ['image/jpeg', 'image/png', 'image/webp'] },
@@ -76,7 +76,22 @@ const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
   },
+  /** a cloud lesson (云端党课) given as a file: a video (MP4, WebM), PDF, Word .docx or PowerPoint .pptx */
+  lesson: {
+    mimes: [
+      'video/mp4',
+      'video/webm',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
+  },
 };
+
+/** Whether a stored file's type is one a kind of upload takes (a file reused for another purpose). */
+export function isOfKind(mime: string, kind: FileKindName): boolean {
+  return KINDS[kind].mimes.includes(mime);
+}
 
 /** Why an upload was refused. */
 export type UploadProblem = 'file.too_large' | 'file.type_not_allowed' | 'file.empty';

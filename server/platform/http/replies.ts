@@ -2,6 +2,7 @@
 // uploaded file of a multipart request, and an .xlsx download.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Locale, localeOf } from '../../errors.ts';
+import type { FileStore } from '../files/files.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,4 +27,24 @@ export async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; 
   if (!file) throw new AppError('file.empty');
   const bytes = await file.toBuffer();
   return { bytes, name: file.filename || 'upload' };
+}
+
+/**
+ * Sends a stored file to a reader: never cached by the browser or a proxy (it may be personal), shown
+ * in place when the browser can (images, PDF, video), otherwise downloaded under its own name.
+ */
+export async function sendStoredFile(
+  reply: FastifyReply,
+  files: FileStore,
+  file: { sha256: string; mime: string; name: string },
+) {
+  const inline = /^(image|video)\//.test(file.mime) || file.mime === 'application/pdf';
+  return reply
+    .type(file.mime)
+    .header('cache-control', 'private, no-store')
+    .header(
+      'content-disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    )
+    .send(await files.get(file.sha256));
 }

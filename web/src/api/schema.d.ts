@@ -25018,6 +25018,12 @@ export interface paths {
                                 kind: "video" | "text" | "file";
                                 url: null | string;
                                 body: null | string;
+                                file: null | {
+                                    id: number;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                };
                                 /**
                                  * Format: date
                                  * @description YYYY-MM-DD
@@ -25151,6 +25157,7 @@ export interface paths {
                         kind: "video" | "text" | "file";
                         url?: null | string;
                         body?: null | string;
+                        fileId?: null | number;
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -25174,6 +25181,12 @@ export interface paths {
                             kind: "video" | "text" | "file";
                             url: null | string;
                             body: null | string;
+                            file: null | {
+                                id: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            };
                             /**
                              * Format: date
                              * @description YYYY-MM-DD
@@ -25574,6 +25587,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learning/lesson-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx; within the upload limit) for a lesson to name by its id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            mime: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learning/lessons/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lesson's uploaded file (shown in place when the browser can) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learning/lessons/{id}": {
         parameters: {
             query?: never;
@@ -25607,6 +25797,12 @@ export interface paths {
                             kind: "video" | "text" | "file";
                             url: null | string;
                             body: null | string;
+                            file: null | {
+                                id: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            };
                             /**
                              * Format: date
                              * @description YYYY-MM-DD
@@ -25863,6 +26059,7 @@ export interface paths {
                         kind?: "video" | "text" | "file";
                         url?: null | string;
                         body?: null | string;
+                        fileId?: null | number;
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -25886,6 +26083,12 @@ export interface paths {
                             kind: "video" | "text" | "file";
                             url: null | string;
                             body: null | string;
+                            file: null | {
+                                id: number;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            };
                             /**
                              * Format: date
                              * @description YYYY-MM-DD

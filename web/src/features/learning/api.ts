@@ -63,6 +63,24 @@ export function useLesson(id: number | undefined) {
   });
 }
 
+/** Uploads a lesson file (a video, PDF, Word or PowerPoint) for the lesson form to name by id. */
+export function useUploadLessonFile() {
+  return useMutation({
+    mutationFn: (file: File) =>
+      unwrap(
+        api.POST('/api/learning/lesson-files', {
+          // A multipart upload: the OpenAPI document does not describe the body of these routes.
+          body: fileForm(file, file.name) as never,
+        }),
+      ),
+  });
+}
+
+/** Where a lesson's uploaded file is read (shown in place when the browser can). */
+export function lessonFileUrl(lessonId: number) {
+  return `/api/learning/lessons/${lessonId}/file`;
+}
+
 export function useCreateLesson() {
   const onSuccess = useInvalidateLearning();
   return useMutation({

@@ -1,4 +1,5 @@
-import { Alert, App, DatePicker, Form, Input, Select } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,15 @@ import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useIsMobile } from '../../components/use-is-mobile';
-import { useCreateLesson, useUpdateLesson } from './api';
+import { useCreateLesson, useUpdateLesson, useUploadLessonFile } from './api';
 import { useScopeOrgId } from './shared';
-import type { Lesson, LessonKind } from './types';
+import type { Lesson, LessonFile, LessonKind } from './types';
 
 export const LESSON_KINDS: LessonKind[] = ['video', 'text', 'file'];
+
+/** What the server takes as a lesson file (server/platform/files/files.ts, kind `lesson`). */
+const LESSON_FILE_TYPES =
+  'video/mp4,video/webm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 interface LessonValues {
   orgId?: number;
@@ -26,8 +31,8 @@ interface LessonValues {
 const FIELDS = ['orgId', 'title', 'kind', 'url', 'body', 'publishedOn'] as const;
 
 /**
- * 发布党课: a lesson is a video link, a file's link, or a text; the form asks for the one the kind
- * needs, as the server does.
+ * 发布党课: a lesson is a video or a file, given as a link or uploaded here, or a text; the form asks
+ * for the one the kind needs, as the server does. An upload is sent at once and the lesson names it.
  */
 export function LessonForm({
   open,
@@ -45,9 +50,11 @@ export function LessonForm({
   const [form] = Form.useForm<LessonValues>();
   const create = useCreateLesson();
   const update = useUpdateLesson();
+  const upload = useUploadLessonFile();
   const [failure, setFailure] = useState<unknown>();
+  const [file, setFile] = useState<LessonFile | null>(lesson?.file ?? null);
   const kind = Form.useWatch('kind', form) ?? lesson?.kind ?? 'video';
-  const saving = create.isPending || update.isPending;
+  const saving = create.isPending || update.isPending || upload.isPending;
 
   const onFinish = async (values: LessonValues) => {
     setFailure(undefined);
@@ -56,6 +63,7 @@ export function LessonForm({
       kind: values.kind,
       url: values.kind === 'text' ? null : values.url?.trim() || null,
       body: values.kind === 'text' ? (values.body ?? null) : null,
+      fileId: values.kind === 'text' ? null : (file?.id ?? null),
       publishedOn: fromDay(values.publishedOn) ?? '',
     };
     try {
@@ -124,16 +132,43 @@ export function LessonForm({
             <Input.TextArea rows={10} maxLength={100000} />
           </Form.Item>
         ) : (
-          <Form.Item
-            name="url"
-            label={t(kind === 'video' ? 'learning.lessons.field.videoUrl' : 'learning.lessons.field.fileUrl')}
-            rules={[
-              { required: true, whitespace: true, message: t('learning.lessons.contentRequired') },
-              { type: 'url', message: t('learning.lessons.urlInvalid') },
-            ]}
-          >
-            <Input maxLength={1000} inputMode="url" />
-          </Form.Item>
+          <>
+            <Form.Item
+              name="url"
+              label={t(
+                kind === 'video' ? 'learning.lessons.field.videoUrl' : 'learning.lessons.field.fileUrl',
+              )}
+              extra={t('learning.lessons.linkOrUpload')}
+              rules={[
+                { required: file === null, whitespace: true, message: t('learning.lessons.contentRequired') },
+                { type: 'url', message: t('learning.lessons.urlInvalid') },
+              ]}
+            >
+              <Input maxLength={1000} inputMode="url" />
+            </Form.Item>
+            <Form.Item label={t('learning.lessons.field.upload')} extra={t('learning.lessons.uploadHint')}>
+              <Upload
+                accept={LESSON_FILE_TYPES}
+                maxCount={1}
+                fileList={file ? [{ uid: String(file.id), name: file.name, status: 'done' }] : []}
+                customRequest={async ({ file: chosen, onSuccess, onError }) => {
+                  try {
+                    const saved = await upload.mutateAsync(chosen as File);
+                    setFile(saved);
+                    onSuccess?.(saved);
+                  } catch (error) {
+                    message.error(errorMessage(error));
+                    onError?.(error as Error);
+                  }
+                }}
+                onRemove={() => setFile(null)}
+              >
+                <Button block icon={<UploadOutlined aria-hidden />} loading={upload.isPending}>
+                  {t('learning.lessons.uploadFile')}
+                </Button>
+              </Upload>
+            </Form.Item>
+          </>
         )}
         <Form.Item
           name="publishedOn"

@@ -12,7 +12,14 @@ import { fromDay, notInFuture, today } from '../../components/date-value';
 import { ErrorAlert } from '../../components/error-alert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { PageHeader } from '../../components/page-header';
-import { useAddRecord, useDeleteLesson, useLesson, useLessonRecords, useViewLesson } from './api';
+import {
+  lessonFileUrl,
+  useAddRecord,
+  useDeleteLesson,
+  useLesson,
+  useLessonRecords,
+  useViewLesson,
+} from './api';
 import { LessonForm } from './lesson-form';
 import { Fact, RecordLoader, useIdParam } from './shared';
 import type { Lesson } from './types';
@@ -47,8 +54,11 @@ export function LessonPage() {
 function LessonContent({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();
   if (lesson.kind === 'text') return <p className="meeting-text">{lesson.body}</p>;
-  const url = lesson.url ?? '';
-  const playable = lesson.kind === 'video' && /\.(mp4|webm|ogg)(\?|$)/i.test(url);
+  // An uploaded file is the lesson when there is one; otherwise its link.
+  const url = lesson.file ? lessonFileUrl(lesson.id) : (lesson.url ?? '');
+  const playable = lesson.file
+    ? lesson.file.mime.startsWith('video/')
+    : lesson.kind === 'video' && /\.(mp4|webm|ogg)(\?|$)/i.test(url);
   return (
     <>
       {playable ? (

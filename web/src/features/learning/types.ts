@@ -5,6 +5,7 @@ import type { QueryParams, RequestBody, ResponseBody } from '../../api/types';
  */
 
 export type Lesson = ResponseBody<'/api/learning/lessons/{id}', 'get'>;
+export type LessonFile = NonNullable<Lesson['file']>;
 export type LessonKind = Lesson['kind'];
 export type ListLessonsQuery = QueryParams<'/api/learning/lessons', 'get'>;
 export type LessonSort = NonNullable<ListLessonsQuery['sort']>;
