@@ -24,8 +24,7 @@ export class BranchesPage {
 
   /** Picks an option of an antd Select in the open drawer, by the field's label. */
   async choose(label: string, option: string | RegExp) {
-    await this.dialog.getByLabel(label, { exact: true }).click();
-    await chooseOption(this.page, option);
+    await chooseOption(this.page, option, this.dialog.getByLabel(label, { exact: true }));
   }
 
   /** Picks an org in an OrgTreeSelect by typing part of its name. */

@@ -30,8 +30,7 @@ export class MeetingForm {
   }
 
   async chooseType(type: string) {
-    await this.dialog.getByLabel('会议类型').click();
-    await chooseOption(this.page, type);
+    await chooseOption(this.page, type, this.dialog.getByLabel('会议类型'));
   }
 
   async setDate(date: string) {

@@ -30,8 +30,7 @@ export class RoundsPage {
   }
 
   async chooseVersion(option: RegExp) {
-    await this.dialog.getByLabel('考核标准').click();
-    await chooseOption(this.page, option);
+    await chooseOption(this.page, option, this.dialog.getByLabel('考核标准'));
   }
 
   async setDueDate(date: string) {

@@ -39,8 +39,7 @@ export class UsersPage {
       .click();
     await this.page.getByRole('button', { name: '添加角色分配' }).click();
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByLabel('角色').click();
-    await chooseOption(this.page, role);
+    await chooseOption(this.page, role, dialog.getByLabel('角色'));
     await this.pickOrg('管理范围（机构）', org);
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(
