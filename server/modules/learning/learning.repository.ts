@@ -114,12 +114,15 @@ export async function deleteLesson(db: Conn, id: number) {
 }
 
 /** Adds one view in a single statement, so concurrent views are all counted. */
+/** Counts one view of a lesson and answers its views since. */
 export async function addView(db: Conn, id: number) {
-  await db
+  const r = await db
     .updateTable('learning_lessons')
     .set((eb) => ({ views: eb('views', '+', 1) }))
     .where('id', '=', id)
-    .execute();
+    .returning('views')
+    .executeTakeFirstOrThrow();
+  return Number(r.views);
 }
 
 /** A year's totals over the lessons inside the scope. */

@@ -62,7 +62,7 @@ function checkContent(kind: string, url: string | null, body: string | null, fil
     throw new AppError('learning.lesson_content');
 }
 
-/** What an uploaded lesson file may weigh: a recorded lesson is a video. */
+/** What an uploaded lesson file may weigh (a recorded lesson is a video); the server's upload limit, UPLOAD_LIMIT_BYTES, applies first. */
 export const LESSON_FILE_MAX_BYTES = 200 * 1024 * 1024;
 
 /**
@@ -230,9 +230,7 @@ export async function deleteLesson(db: Db, auth: Auth, actor: Actor, id: number)
 /** Counts one view of a lesson the caller may read (not audited: a view changes nothing but a counter). */
 export async function viewLesson(db: Db, auth: Auth, id: number) {
   await loadLesson(db, auth, id);
-  await repo.addView(db, id);
-  const after = await loadLesson(db, auth, id);
-  return { id, views: Number(after.views) };
+  return { id, views: await repo.addView(db, id) };
 }
 
 /** The year's lessons in the caller's scope: published, viewed, studied. */
