@@ -25,6 +25,7 @@ import {
   TOP10_LIMIT,
 } from '../../server/modules/brands/brands.rules.ts';
 import type { AwardKind } from '../../server/modules/brands/brands.schema.ts';
+import { titleOf } from '../../server/modules/brands/brands.service.ts';
 import { brandWorkflow } from '../../server/modules/brands/brands.workflow.ts';
 import { findCredentials } from '../../server/modules/identity/identity.repository.ts';
 import { listOrgs } from '../../server/modules/orgs/orgs.service.ts';
@@ -511,8 +512,7 @@ export async function generateBrands(
           record_id: id(i),
           org_id: p.branch.orgId,
           state: p.state,
-          // as the brands service titles an application
-          title: `${p.branch.orgName} · ${p.branch.name}：${p.name}`,
+          title: titleOf(p.branch.orgName, p.branch.name, p.name),
           submitted_by: first.actor_id ?? null,
           updated_by: last.actor_id ?? null,
           created_at: first.at,

@@ -340,7 +340,9 @@ async function checkOneLive(db: Db, branchId: number, except?: number) {
   }
 }
 
-const titleOf = (orgName: string, branchName: string, name: string) => `${orgName} · ${branchName}：${name}`;
+/** How an application is titled in to-do lists and the audit log: 如皋市民政局 · 第一党支部：银辉先锋. */
+export const titleOf = (orgName: string, branchName: string, name: string) =>
+  `${orgName} · ${branchName}：${name}`;
 
 /**
  * Drafts a branch's application for a brand: its name, idea (理念), practices (做法) and results (成效).
