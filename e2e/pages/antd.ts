@@ -24,7 +24,9 @@ export async function chooseOption(page: Page, option: string | RegExp, field?: 
   }
   const select = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
   await expect(async () => {
-    if ((await dropdown.count()) === 0) await field.click();
+    // This Select's own state, not any dropdown on the page: another one may still be closing.
+    const open = await select.evaluate((el) => el.classList.contains('ant-select-open'));
+    if (!open) await field.click();
     await item.click({ timeout: 3_000 });
     await expect(select).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
