@@ -813,7 +813,7 @@ export async function generateBranches(
       ...transfers.map((t) => ({
         branch_id: t.from.id,
         cadre_id: t.to.person.id,
-        role: 'primary',
+        role: 'primary' as const,
         joined_on: t.joinedOn,
         left_on: t.to.joinedOn,
         leave_reason: t.reason,
@@ -824,7 +824,7 @@ export async function generateBranches(
       ...departures.map((d) => ({
         branch_id: d.plan.id,
         cadre_id: d.member.person.id,
-        role: 'participating',
+        role: 'participating' as const,
         joined_on: d.member.joinedOn,
         left_on: d.leftOn,
         leave_reason: d.reason,
@@ -835,7 +835,7 @@ export async function generateBranches(
       ...deaths.map((d) => ({
         branch_id: d.plan.id,
         cadre_id: d.member.person.id,
-        role: 'primary',
+        role: 'primary' as const,
         joined_on: d.member.joinedOn,
         left_on: d.leftOn,
         leave_reason: '逝世',
@@ -941,7 +941,7 @@ export async function listDemoBranches(db: Db, on: string): Promise<DemoBranch[]
     orgName: b.org_name,
     orgPath: b.org_path,
     name: b.name,
-    kind: b.kind as BranchKind,
+    kind: b.kind,
     parentId: b.parent_id,
     foundedOn: b.founded_on,
     memberIds: (members.get(b.id) ?? []).map((m) => m.cadre_id),

@@ -24,7 +24,7 @@ import {
   type ReviewMark,
   TOP10_LIMIT,
 } from '../../server/modules/brands/brands.rules.ts';
-import type { AwardKind } from '../../server/modules/brands/brands.schema.ts';
+import type { AwardKind, ReviewVerdict } from '../../server/modules/brands/brands.schema.ts';
 import { titleOf } from '../../server/modules/brands/brands.service.ts';
 import { brandWorkflow } from '../../server/modules/brands/brands.workflow.ts';
 import { findCredentials } from '../../server/modules/identity/identity.repository.ts';
@@ -639,7 +639,7 @@ function apply(
       year: number,
       dueOn: string,
       reviewedOn: string,
-      verdict: string,
+      verdict: ReviewVerdict,
       deadline: string | null,
     ) => {
       const reason =

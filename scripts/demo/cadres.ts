@@ -88,7 +88,7 @@ export async function generateCadres(
         if (!checked.ok) throw new Error(`demo cadre breaks a rule: ${JSON.stringify(checked.problems)}`);
         return {
           ...toColumns(body, checked.derived, keyring),
-          status: deceased ? 'deceased' : 'active',
+          status: deceased ? ('deceased' as const) : ('active' as const),
           created_at: now,
           updated_at: now,
         };

@@ -273,3 +273,70 @@ export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
     await admin.end();
   }
 }
+
+/**
+ * Holds an enumerated column to its values in the database. PostgreSQL takes a named CHECK constraint;
+ * SQLite can declare a CHECK only when a table is created, so an existing table gets the same rule as two
+ * triggers that refuse an insert or update outside the values (decision 0020). NULL passes, as it does a
+ * CHECK: whether a column may be null is its NOT NULL's business.
+ */
+export async function addEnumCheck(
+  db: Kysely<any>,
+  table: string,
+  column: string,
+  values: readonly string[],
+): Promise<void> {
+  const name = sql.raw(enumCheckName(table, column));
+  const t = sql.raw(table);
+  const c = sql.raw(column);
+  const list = sql.join(values.map((v) => sql.lit(v)));
+  if (isPostgres(db)) {
+    await sql`alter table ${t} add constraint ${name} check (${c} in (${list}))`.execute(db);
+    return;
+  }
+  const refuse = sql.lit(`${table}.${column} is not one of its values`);
+  for (const [suffix, event] of [
+    ['insert', sql`insert`],
+    ['update', sql`update of ${c}`],
+  ] as const) {
+    await sql`create trigger ${sql.raw(`${enumCheckName(table, column)}_${suffix}`)} before ${event} on ${t}
+      when new.${c} is not null and new.${c} not in (${list})
+      begin select raise(abort, ${refuse}); end`.execute(db);
+  }
+}
+
+/** Removes what addEnumCheck added. */
+export async function dropEnumCheck(db: Kysely<any>, table: string, column: string): Promise<void> {
+  const name = enumCheckName(table, column);
+  if (isPostgres(db)) {
+    await sql`alter table ${sql.raw(table)} drop constraint if exists ${sql.raw(name)}`.execute(db);
+  } else {
+    await sql`drop trigger if exists ${sql.raw(`${name}_insert`)}`.execute(db);
+    await sql`drop trigger if exists ${sql.raw(`${name}_update`)}`.execute(db);
+  }
+}
+
+/**
+ * The values an enumerated column is held to in the database, read back from the constraint (or the
+ * SQLite trigger) that addEnumCheck made; null when there is none. For the schema test.
+ */
+export async function enumCheckValues(db: Kysely<any>, table: string, column: string): Promise<string[] | null> {
+  const name = enumCheckName(table, column);
+  const { rows } = isPostgres(db)
+    ? await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = ${name}`.execute(
+        db,
+      )
+    : await sql<{ def: string }>`select sql as def from sqlite_master where type = 'trigger' and name = ${`${name}_insert`}`.execute(
+        db,
+      );
+  const def = rows[0]?.def;
+  if (!def) return null;
+  // the list of values: after "in (" on SQLite; PostgreSQL rewrites IN as "= ANY (ARRAY[…])"
+  const from = def.search(/\bnot in \(|ARRAY\[/i);
+  const list = def.slice(from, def.slice(from).search(/[)\]]/) + from);
+  return [...list.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? '').replaceAll("''", "'"));
+}
+
+function enumCheckName(table: string, column: string) {
+  return `${table}_${column}_check`;
+}

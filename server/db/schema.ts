@@ -1,4 +1,28 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MeasureRule, VersionStatus } from '../modules/assessments/assessments.schema.ts';
+import type {
+  AnswerVerdict,
+  AssessmentResult,
+  CheckStage,
+  CheckVerdict,
+  DemoLevel,
+  RoundStatus,
+  VerificationMode,
+} from '../modules/assessments/rounds.schema.ts';
+import type { BranchKind, CommitteePost, MembershipRole } from '../modules/branches/branches.schema.ts';
+import type { MeetingType } from '../modules/branches/meetings.schema.ts';
+import type { AwardKind, ReviewVerdict } from '../modules/brands/brands.schema.ts';
+import type {
+  BirthdayCalendar,
+  CadreStatus,
+  Category,
+  Mobility,
+  TravelKind,
+} from '../modules/cadres/cadres.schema.ts';
+import type { UserStatus } from '../modules/identity/identity.schema.ts';
+import type { LessonKind } from '../modules/learning/learning.schema.ts';
+import type { PostFormat, PostState } from '../modules/learning/posts.schema.ts';
+import type { OrgKind } from '../modules/orgs/orgs.schema.ts';
 
 /**
  * The tables as Kysely sees them. Conventions that hold on both databases: instants are ISO 8601 UTC
@@ -74,7 +98,7 @@ export interface OrgsTable {
   parent_id: number | null;
   name: string;
   /** city | county | town | unit */
-  kind: string;
+  kind: OrgKind;
   code: string | null;
   /** materialised path of ids, '/1/5/23/': scope is a prefix match */
   path: string;
@@ -110,7 +134,7 @@ export interface UsersTable {
   phone: string | null;
   org_id: number;
   /** active | disabled */
-  status: string;
+  status: UserStatus;
   password_hash: string;
   must_change_password: number;
   password_changed_at: string | null;
@@ -249,7 +273,7 @@ export interface CadresTable {
   party_joined_on: string | null;
   work_started_on: string | null;
   /** lixiu (离休) | tuixiu (退休) */
-  category: string;
+  category: Category;
   revolutionary_period: string | null;
   retired_on: string | null;
   rank: string | null;
@@ -272,7 +296,7 @@ export interface CadresTable {
   habitual_region_code: string | null;
   emergency_contacts_enc: string | null;
   /** solar | lunar: how the person celebrates their birthday */
-  birthday_calendar: string;
+  birthday_calendar: BirthdayCalendar;
   /** 'MM-DD' in that calendar */
   birthday_key: string;
   photo_file_id: number | null;
@@ -280,7 +304,7 @@ export interface CadresTable {
   specialities: string | null;
   remarks: string | null;
   /** active | deceased */
-  status: string;
+  status: CadreStatus;
   created_at: string;
   updated_at: string;
 }
@@ -312,7 +336,7 @@ export interface CadreHealthTable {
   cadre_id: number;
   illnesses: string | null;
   /** self_care | partial | dependent */
-  mobility: string | null;
+  mobility: Mobility | null;
   disability: string | null;
   caregiver: string | null;
   designated_hospital: string | null;
@@ -338,7 +362,7 @@ export interface CadreTravelsTable {
   id: Generated<number>;
   cadre_id: number;
   /** trip (外出登记) | document (护照、通行证登记) */
-  kind: string;
+  kind: TravelKind;
   destination: string | null;
   purpose: string | null;
   departs_on: string | null;
@@ -407,7 +431,7 @@ export interface BranchesTable {
   parent_id: number | null;
   name: string;
   /** standing (建制性) | functional (功能型) | joint (兼合式) | thematic (特色化) | general (党总支) */
-  kind: string;
+  kind: BranchKind;
   /** dictionary branch_basis: what a non-standing branch is formed around; null otherwise */
   basis: string | null;
   founded_on: string | null;
@@ -427,7 +451,7 @@ export interface BranchMembershipsTable {
   branch_id: number;
   cadre_id: number;
   /** primary (组织关系所在) | participating (参与的非建制支部) */
-  role: string;
+  role: MembershipRole;
   joined_on: string;
   /** null while the membership is open */
   left_on: string | null;
@@ -460,7 +484,7 @@ export interface BranchCommitteeMembersTable {
   branch_id: number;
   cadre_id: number;
   /** secretary | deputy_secretary | organisation | propaganda | discipline */
-  post: string;
+  post: CommitteePost;
   started_on: string;
   ended_on: string | null;
   created_at: string;
@@ -497,7 +521,7 @@ export interface BranchMeetingsTable {
   /** the branch's org, copied for scoping (kept in step when the branch moves) */
   org_id: number;
   /** assembly | committee | group | lesson | themed_day | org_life | appraisal (三会一课, 主题党日…) */
-  type: string;
+  type: MeetingType;
   /** derived from held_on by the type's period unit: '2026-03', '2026-Q1' or '2026' */
   period: string;
   held_on: string;
@@ -565,7 +589,7 @@ export interface AssessmentStandardVersionsTable {
   /** 1, 2, 3… within the standard */
   version: number;
   /** draft | published | frozen */
-  status: string;
+  status: VersionStatus;
   published_at: string | null;
   /** when a round first used it; its content never changes after */
   frozen_at: string | null;
@@ -598,7 +622,7 @@ export interface AssessmentMeasuresTable {
   /** JSON array of the evidence kinds accepted: document, photo, or platform records (meetings…) */
   evidence_kinds: string;
   /** scored (weighted points) | required (must pass, no points) */
-  rule: string;
+  rule: MeasureRule;
   /** points for a scored measure; 0 for a required one */
   weight: number;
   remarks: string | null;
@@ -620,7 +644,7 @@ export interface AssessmentRoundsTable {
   /** the points (of 100) the scored measures must reach for compliance */
   pass_mark: number;
   /** open | closed */
-  status: string;
+  status: RoundStatus;
   closed_at: string | null;
   created_by: number | null;
   created_at: string;
@@ -637,14 +661,14 @@ export interface BranchAssessmentsTable {
   /** the branch's name when the round opened */
   branch_name: string;
   /** compliant | not_compliant, set at verification */
-  result: string | null;
+  result: AssessmentResult | null;
   /** the scored measures' points met, on 100, set at verification */
   score: number | null;
   /** full | sampled */
-  verification: string | null;
+  verification: VerificationMode | null;
   verified_at: string | null;
   /** the highest demonstration level held now: city | province */
-  demo_level: string | null;
+  demo_level: DemoLevel | null;
   created_at: string;
   updated_at: string;
 }
@@ -655,7 +679,7 @@ export interface AssessmentAnswersTable {
   assessment_id: number;
   measure_id: number;
   /** met | not_met | not_applicable */
-  verdict: string;
+  verdict: AnswerVerdict;
   note: string | null;
   updated_by: number | null;
   updated_at: string;
@@ -681,9 +705,9 @@ export interface AssessmentChecksTable {
   assessment_id: number;
   measure_id: number;
   /** review | verify */
-  stage: string;
+  stage: CheckStage;
   /** agree | disagree | no_evidence */
-  verdict: string;
+  verdict: CheckVerdict;
   comment: string | null;
   /** JSON array of the evidence ids the verdict rests on */
   evidence_ids: string;
@@ -697,7 +721,7 @@ export interface AssessmentDemonstrationsTable {
   id: Generated<number>;
   assessment_id: number;
   /** city | province */
-  level: string;
+  level: DemoLevel;
   named_on: string;
   note: string | null;
   named_by: number | null;
@@ -714,7 +738,7 @@ export interface LearningLessonsTable {
   org_id: number;
   title: string;
   /** video | text | file */
-  kind: string;
+  kind: LessonKind;
   url: string | null;
   body: string | null;
   /** the uploaded file of a file or video lesson given as a file rather than a link */
@@ -775,11 +799,11 @@ export interface LearningPostsTable {
   title: string;
   body: string;
   /** text | markdown (limited: stored as written, rendered safely by the reader) */
-  format: string;
+  format: PostFormat;
   /** 1 when the post stays at the top of the list (置顶) */
   pinned: Generated<number>;
   /** published | withdrawn (已撤回) */
-  state: string;
+  state: PostState;
   published_at: string;
   withdrawn_at: string | null;
   withdraw_reason: string | null;
@@ -868,7 +892,7 @@ export interface BrandReviewsTable {
   reviewed_on: string;
   reviewer: string;
   /** pass 通过 | improve 限期整改 | withdraw 撤销 */
-  verdict: string;
+  verdict: ReviewVerdict;
   /** the improvement's deadline (整改期限) */
   deadline: string | null;
   /** why the brand is withdrawn */
@@ -896,7 +920,7 @@ export interface BrandAwardsTable {
   /** the brand's org, copied for scoping */
   org_id: number;
   year: number;
-  kind: string;
+  kind: AwardKind;
   title: string | null;
   note: string | null;
   created_by: number | null;

@@ -6,7 +6,7 @@ import { DEMO_ROUNDS } from '../../scripts/demo/rounds.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo/seed.ts';
 import { getVersion } from '../modules/assessments/assessments.service.ts';
 import { findingOf, outcomeOf } from '../modules/assessments/rounds.rules.ts';
-import type { AnswerVerdict, CheckVerdict, Figures } from '../modules/assessments/rounds.schema.ts';
+import type { Figures } from '../modules/assessments/rounds.schema.ts';
 import { signIn } from './factories.ts';
 import { createTestApp } from './test-app.ts';
 
@@ -140,14 +140,14 @@ describe('the demo assessment rounds', () => {
     let belowMark = 0;
     for (const a of assessments) {
       const findings = measures.map((m) => {
-        const verdict = (answerOf.get(`${a.id}:${m.id}`) as AnswerVerdict | undefined) ?? null;
+        const verdict = answerOf.get(`${a.id}:${m.id}`) ?? null;
         expect(verdict).not.toBeNull();
         if (m.rule === 'required') expect(verdict).not.toBe('not_applicable');
         // the county checked every answer; the city every one (full) or some (sampled)
         expect(checkOf.has(`${a.id}:${m.id}:review`)).toBe(true);
         if (a.verification === 'full') expect(checkOf.has(`${a.id}:${m.id}:verify`)).toBe(true);
-        const review = (checkOf.get(`${a.id}:${m.id}:review`) as CheckVerdict | undefined) ?? null;
-        const verify = (checkOf.get(`${a.id}:${m.id}:verify`) as CheckVerdict | undefined) ?? null;
+        const review = checkOf.get(`${a.id}:${m.id}:review`) ?? null;
+        const verify = checkOf.get(`${a.id}:${m.id}:verify`) ?? null;
         return { rule: m.rule, weight: m.weight, finding: findingOf(verdict, review, verify) };
       });
       expect(measures.some((m) => checkOf.has(`${a.id}:${m.id}:verify`))).toBe(true);

@@ -13,14 +13,12 @@ import type {
   Dimension,
   EvidenceKind,
   Measure,
-  MeasureRule,
   ReorderBody,
   Standard,
   UpdateDimensionBody,
   UpdateMeasureBody,
   UpdateVersionBody,
   Version,
-  VersionStatus,
   VersionSummary,
 } from './assessments.schema.ts';
 
@@ -52,7 +50,7 @@ function toSummary(r: repo.VersionCountsRow): VersionSummary {
   return {
     id: r.id,
     version: r.version,
-    status: r.status as VersionStatus,
+    status: r.status,
     publishedAt: r.published_at,
     frozenAt: r.frozen_at,
     notes: r.notes,
@@ -144,7 +142,7 @@ function toMeasure(m: repo.MeasureRow): Measure {
     text: m.text,
     evidence: m.evidence,
     evidenceKinds: JSON.parse(m.evidence_kinds) as EvidenceKind[],
-    rule: m.rule as MeasureRule,
+    rule: m.rule,
     weight: m.weight,
     remarks: m.remarks,
   };

@@ -11,7 +11,15 @@ import type {
 } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
 import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
-import type { AssessmentState, BoardSortField, DemoLevel, RoundStatus } from './rounds.schema.ts';
+import type {
+  AnswerVerdict,
+  AssessmentState,
+  BoardSortField,
+  CheckStage,
+  CheckVerdict,
+  DemoLevel,
+  RoundStatus,
+} from './rounds.schema.ts';
 import { assessmentWorkflow } from './rounds.workflow.ts';
 
 type Conn = Kysely<Database>;
@@ -58,7 +66,7 @@ export async function lockRound(trx: Conn, id: number) {
     trx,
     trx.selectFrom('assessment_rounds').select(['id', 'status']).where('id', '=', id),
   ).executeTakeFirst();
-  return row?.status as RoundStatus | undefined;
+  return row?.status;
 }
 
 /** The filters of the round list. */
@@ -296,7 +304,7 @@ export async function saveAnswer(
   row: {
     assessment_id: number;
     measure_id: number;
-    verdict: string;
+    verdict: AnswerVerdict;
     note: string | null;
     updated_by: number | null;
     updated_at: string;
@@ -359,8 +367,8 @@ export async function saveCheck(
   row: {
     assessment_id: number;
     measure_id: number;
-    stage: string;
-    verdict: string;
+    stage: CheckStage;
+    verdict: CheckVerdict;
     comment: string | null;
     evidence_ids: string;
     checked_by: number | null;
@@ -378,7 +386,7 @@ export async function saveCheck(
 }
 
 /** Clears the checks of a stage (an assessment sent back is checked afresh at that stage). */
-export async function clearChecks(db: Conn, assessmentId: number, stage: string) {
+export async function clearChecks(db: Conn, assessmentId: number, stage: CheckStage) {
   await db
     .deleteFrom('assessment_checks')
     .where('assessment_id', '=', assessmentId)

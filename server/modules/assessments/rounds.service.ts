@@ -27,7 +27,6 @@ import type {
   AnswerVerdict,
   Assessment,
   AssessmentAction,
-  AssessmentResult,
   AssessmentState,
   AssessmentSummary,
   AssessmentTransitionBody,
@@ -46,7 +45,6 @@ import type {
   OpenRoundBody,
   RevokeBody,
   Round,
-  RoundStatus,
   UploadEvidenceQuery,
   VerificationMode,
 } from './rounds.schema.ts';
@@ -82,7 +80,7 @@ function toRound(r: repo.RoundRow): Round {
     versionNumber: r.version_number,
     dueOn: r.due_on,
     passMark: r.pass_mark,
-    status: r.status as RoundStatus,
+    status: r.status,
     closedAt: r.closed_at,
     branchCount: Number(r.branch_count ?? 0),
     createdAt: r.created_at,
@@ -180,7 +178,7 @@ export async function openRound(db: Db, auth: Auth, actor: Actor, body: OpenRoun
       version_id: body.versionId,
       due_on: body.dueOn,
       pass_mark: body.passMark ?? DEFAULT_PASS_MARK,
-      status: 'open',
+      status: 'open' as const,
       closed_at: null,
       created_by: auth.userId,
       created_at: at,
@@ -272,9 +270,9 @@ function toSummary(r: repo.AssessmentRow, measureCount: number): AssessmentSumma
     orgName: r.org_name,
     state: r.state as AssessmentState,
     stateLabel: stateLabel(assessmentWorkflow, r.state),
-    result: r.result as AssessmentResult | null,
+    result: r.result,
     score: r.score,
-    demoLevel: r.demo_level as DemoLevel | null,
+    demoLevel: r.demo_level,
     answered: Number(r.answered ?? 0),
     measureCount,
     updatedAt: r.updated_at,
@@ -315,8 +313,8 @@ type CheckRow = Awaited<ReturnType<typeof repo.listChecks>>[number];
 function toCheck(c: CheckRow | undefined): Check | null {
   if (!c) return null;
   return {
-    stage: c.stage as CheckStage,
-    verdict: c.verdict as CheckVerdict,
+    stage: c.stage,
+    verdict: c.verdict,
     comment: c.comment,
     evidenceIds: JSON.parse(c.evidence_ids) as number[],
     checkedBy: c.checked_by_name,
@@ -335,7 +333,7 @@ async function answersOf(db: Db, a: repo.AssessmentRow, measures: RoundMeasure[]
     const answer = answers.find((x) => x.measure_id === m.id);
     const review = toCheck(checks.find((c) => c.measure_id === m.id && c.stage === 'review'));
     const verify = toCheck(checks.find((c) => c.measure_id === m.id && c.stage === 'verify'));
-    const verdict = (answer?.verdict as AnswerVerdict | undefined) ?? null;
+    const verdict = answer?.verdict ?? null;
     return {
       measureId: m.id,
       dimensionCode: m.dimension.code,
@@ -364,17 +362,17 @@ export async function getAssessment(db: Db, auth: Auth, id: number): Promise<Ass
   const open = a.round_status === 'open';
   return {
     ...toSummary(a, measures.length),
-    roundStatus: a.round_status as RoundStatus,
+    roundStatus: a.round_status,
     dueOn: a.due_on,
     passMark: a.pass_mark,
-    verification: a.verification as VerificationMode | null,
+    verification: a.verification,
     verifiedAt: a.verified_at,
     editable: open && EDITABLE_STATES.includes(a.state) && isAssessor(a, auth),
     actions: actionsOf(a.state, a.org_path, auth, open),
     answers,
     demonstrations: demos.map((d) => ({
       id: d.id,
-      level: d.level as DemoLevel,
+      level: d.level,
       namedOn: d.named_on,
       note: d.note,
       revokedAt: d.revoked_at,
@@ -832,7 +830,7 @@ const LEVEL_RANK: Record<DemoLevel, number> = { city: 1, province: 2 };
 async function refreshLevel(trx: Db, id: number) {
   const active = (await repo.listDemonstrations(trx, id)).filter((d) => d.revoked_at === null);
   const top = active
-    .map((d) => d.level as DemoLevel)
+    .map((d) => d.level)
     .sort((x, y) => LEVEL_RANK[y] - LEVEL_RANK[x])
     .at(0);
   await repo.updateAssessment(trx, id, { demo_level: top ?? null, updated_at: now() });

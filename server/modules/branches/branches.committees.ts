@@ -10,7 +10,6 @@ import { cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import * as repo from './branches.repository.ts';
 import { inOrder, notInFuture, overlaps, SINGLE_HOLDER_POSTS } from './branches.rules.ts';
 import type {
-  BranchKind,
   CommitteeMember,
   CommitteePost,
   CreateCommitteeMemberBody,
@@ -45,7 +44,7 @@ async function toCommittee(db: Db, rows: BranchCommitteeMemberRow[]): Promise<Co
     branchId: r.branch_id,
     cadreId: r.cadre_id,
     cadreName: people.get(r.cadre_id)?.name ?? '',
-    post: r.post as CommitteePost,
+    post: r.post,
     startedOn: r.started_on,
     endedOn: r.ended_on,
     current: r.started_on <= on && (r.ended_on === null || r.ended_on >= on),
@@ -155,7 +154,7 @@ export async function updateCommitteeMember(
   const row = await loadCommitteeMember(db, id, auth.scope);
   const next = {
     cadre_id: row.cadre_id,
-    post: body.post ?? (row.post as CommitteePost),
+    post: body.post ?? row.post,
     started_on: body.startedOn ?? row.started_on,
     ended_on: body.endedOn !== undefined ? body.endedOn : row.ended_on,
   };
@@ -344,7 +343,7 @@ export function toDue(r: repo.DueRow, on: string): ElectionDue {
   return {
     branchId: r.id,
     branchName: r.name,
-    kind: r.kind as BranchKind,
+    kind: r.kind,
     orgId: r.org_id,
     orgName: r.org_name,
     lastElectionOn: r.last_election_on,

@@ -11,12 +11,10 @@ import * as repo from './branches.repository.ts';
 import { inOrder, notInFuture, overlaps, roleFor } from './branches.rules.ts';
 import type {
   AddMemberBody,
-  BranchKind,
   CreateMobileMemberBody,
   LeaveBody,
   ListMobileMembersQuery,
   Membership,
-  MembershipRole,
   MobileMember,
   TransferBody,
   UpdateMobileMemberBody,
@@ -50,13 +48,13 @@ async function toMemberships(db: Db, rows: repo.MembershipRecord[]): Promise<Mem
       id: r.id,
       branchId: r.branch_id,
       branchName: r.branch_name,
-      branchKind: r.branch_kind as BranchKind,
+      branchKind: r.branch_kind,
       cadreId: r.cadre_id,
       cadreName: c.name,
       cadreOrgName: c.orgName,
       politicalStatus: c.politicalStatus,
       cadreStatus: c.status,
-      role: r.role as MembershipRole,
+      role: r.role,
       joinedOn: r.joined_on,
       leftOn: r.left_on,
       leaveReason: r.leave_reason,
@@ -117,7 +115,7 @@ async function explainConflict(db: Db, cadreId: number, branchId: number) {
 export async function addMember(db: Db, auth: Auth, actor: Actor, branchId: number, body: AddMemberBody) {
   const branch = await loadWorkingBranch(db, branchId, auth.scope);
   const cadre = await joinable(db, body.cadreId, auth.scope);
-  const role = roleFor(branch.kind as BranchKind);
+  const role = roleFor(branch.kind);
   if (!role || (body.role && body.role !== role)) throw new AppError('branch.kind_mismatch');
   const joinedOn = body.joinedOn ?? today();
   notInFuture('joinedOn', joinedOn);

@@ -11,7 +11,7 @@ import type {
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
 import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
 import { GENERAL_AT, MIN_MEMBERS } from './branches.rules.ts';
-import type { BranchKind, BranchSortField } from './branches.schema.ts';
+import type { BranchKind, BranchSortField, CommitteePost } from './branches.schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -502,7 +502,7 @@ export async function listCommittee(db: Conn, branchId: number) {
 }
 
 /** Who holds a post on a day, for several branches at once (secretaries on the list). */
-export async function holdersOn(db: Conn, branchIds: number[], post: string, on: string) {
+export async function holdersOn(db: Conn, branchIds: number[], post: CommitteePost, on: string) {
   if (branchIds.length === 0) return [];
   return db
     .selectFrom('branch_committee_members')
@@ -753,7 +753,7 @@ export async function listOpenMemberships(db: Conn) {
  */
 export async function branchesToAssess(
   db: Conn,
-  f: { orgPath: string; kinds: readonly string[] } | { ids: readonly number[] },
+  f: { orgPath: string; kinds: readonly BranchKind[] } | { ids: readonly number[] },
 ) {
   let q = db
     .selectFrom('branches as b')
@@ -763,11 +763,9 @@ export async function branchesToAssess(
     q = q.where('b.id', 'in', f.ids.length ? [...f.ids] : [0]);
   } else {
     const [from, to] = subtreeRange(f.orgPath);
-    q = q
-      .where('o.path', '>=', from)
-      .where('o.path', '<', to)
-      .where('b.kind', 'in', f.kinds.length ? [...f.kinds] : [''])
-      .where('b.dissolved_on', 'is', null);
+    q = q.where('o.path', '>=', from).where('o.path', '<', to).where('b.dissolved_on', 'is', null);
+    // no kinds chosen: no branch (an empty IN list is not valid SQL)
+    q = f.kinds.length ? q.where('b.kind', 'in', [...f.kinds]) : q.where(sql<boolean>`1 = 0`);
   }
   return q.orderBy('o.path').orderBy('b.name').orderBy('b.id').execute();
 }

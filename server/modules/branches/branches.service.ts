@@ -47,7 +47,7 @@ const count = (v: unknown) => Number(v ?? 0);
 /** The setup rule applied to a branch's counts. */
 export function setupOf(r: CountsRow) {
   return setupAdvice(
-    r.kind as BranchKind,
+    r.kind,
     r.dissolved_on !== null,
     count(r.primary_count) + count(r.participating_count),
     count(r.children_count),
@@ -76,7 +76,7 @@ function toBranch(r: CountsRow, secretary: Branch['secretary']): Branch {
     parentId: r.parent_id,
     parentName: r.parent_name,
     name: r.name,
-    kind: r.kind as BranchKind,
+    kind: r.kind,
     basis: r.basis,
     foundedOn: r.founded_on,
     dissolvedOn: r.dissolved_on,
@@ -168,7 +168,7 @@ export async function branchTree(
   const leaf = (r: CountsRow) => ({
     id: r.id,
     name: r.name,
-    kind: r.kind as BranchKind,
+    kind: r.kind,
     orgId: r.org_id,
     orgName: r.org_name,
     dissolvedOn: r.dissolved_on,
@@ -320,7 +320,7 @@ export async function createBranch(db: Db, auth: Auth, actor: Actor, body: Creat
  */
 export async function updateBranch(db: Db, auth: Auth, actor: Actor, id: number, body: UpdateBranchBody) {
   const row = await loadBranch(db, id, auth.scope);
-  const kind = body.kind ?? (row.kind as BranchKind);
+  const kind = body.kind ?? row.kind;
   const orgId = body.orgId ?? row.org_id;
   const org =
     orgId === row.org_id

@@ -283,7 +283,7 @@ describe('membership: one primary, many participating', () => {
     const row = {
       branch_id: b.id,
       cadre_id: m.cadreId,
-      role: 'primary',
+      role: 'primary' as const,
       joined_on: '2020-01-01',
       created_at: now,
       updated_at: now,

@@ -97,7 +97,7 @@ export async function branchMatrix(
     branch: {
       id: branch.id,
       name: branch.name,
-      kind: branch.kind as BranchMatrix['branch']['kind'],
+      kind: branch.kind,
       orgId: branch.org_id,
       orgName: branch.org_name,
       foundedOn: branch.founded_on,

@@ -2,7 +2,6 @@ import type { Db } from '../../db/database.ts';
 import { updateWorkflowItem } from '../../platform/workflow/workflow.service.ts';
 import * as repo from './meetings.repository.ts';
 import { meetingTitle } from './meetings.rules.ts';
-import type { MeetingType } from './meetings.schema.ts';
 import { meetingWorkflow } from './meetings.workflow.ts';
 
 /**
@@ -32,7 +31,7 @@ export async function followBranch(
     const title = meetingTitle({
       orgName: branch.orgName,
       branchName: branch.name,
-      type: m.type as MeetingType,
+      type: m.type,
       period: m.period,
     });
     await updateWorkflowItem(db, meetingWorkflow, m.id, {

@@ -17,7 +17,6 @@ import { actionLabel, allowedActions, stateLabel } from '../../platform/workflow
 import { cadreSummary } from '../cadres/cadres.service.ts';
 import * as branchesRepo from './branches.repository.ts';
 import { fieldProblem, notInFuture } from './branches.rules.ts';
-import type { BranchKind } from './branches.schema.ts';
 import { loadBranch, loadWorkingBranch, orgPathOf } from './branches.service.ts';
 import * as repo from './meetings.repository.ts';
 import { meetingTitle, periodOf } from './meetings.rules.ts';
@@ -60,10 +59,10 @@ function toCore(r: repo.MeetingRecord, auth: Auth, absentCount: number) {
     id: r.id,
     branchId: r.branch_id,
     branchName: r.branch_name,
-    branchKind: r.branch_kind as BranchKind,
+    branchKind: r.branch_kind,
     orgId: r.org_id,
     orgName: r.org_name,
-    type: r.type as MeetingType,
+    type: r.type,
     period: r.period,
     heldOn: r.held_on,
     startTime: r.start_time,
@@ -402,7 +401,7 @@ export async function updateMeeting(db: Db, auth: Auth, actor: Actor, id: number
   const m = await loadMeeting(db, id, auth.scope);
   if (!editable(m.state)) throw new AppError('meeting.not_editable');
   const branch = await loadBranch(db, m.branch_id, auth.scope);
-  const type = body.type ?? (m.type as MeetingType);
+  const type = body.type ?? m.type;
   const heldOn = body.heldOn ?? m.held_on;
   if (heldOn !== m.held_on) checkHeldOn(branch, heldOn);
   const absences =

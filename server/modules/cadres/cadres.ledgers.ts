@@ -5,6 +5,7 @@ import { type Keyring, maskPhone } from '../../platform/crypto/personal-data.ts'
 import type { Auth } from '../../platform/http/types.ts';
 import * as repo from './cadres.repository.ts';
 import type { RuleProblem } from './cadres.rules.ts';
+import type { HealthBody } from './cadres.schema.ts';
 import { loadCadre, normalizePhone, toDetails } from './cadres.service.ts';
 
 /** One field of a ledger entry: its API name, its column, and whether it is sealed personal data. */
@@ -266,7 +267,7 @@ type HealthRow = NonNullable<Awaited<ReturnType<typeof repo.findHealth>>>;
 const toHealth = (cadreId: number, h: HealthRow | undefined) => ({
   cadreId,
   illnesses: h?.illnesses ?? null,
-  mobility: (h?.mobility ?? null) as 'self_care' | 'partial' | 'dependent' | null,
+  mobility: h?.mobility ?? null,
   disability: h?.disability ?? null,
   caregiver: h?.caregiver ?? null,
   designatedHospital: h?.designated_hospital ?? null,
@@ -288,18 +289,12 @@ export async function getHealth(db: Db, auth: Auth, actor: Actor, cadreId: numbe
 }
 
 /** Writes a record's health profile. */
-export async function saveHealth(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  cadreId: number,
-  body: Record<string, unknown>,
-) {
+export async function saveHealth(db: Db, auth: Auth, actor: Actor, cadreId: number, body: HealthBody) {
   const cadre = await loadCadre(db, cadreId, auth.scope);
   return db.transaction().execute(async (trx) => {
     const before = toHealth(cadreId, await repo.findHealth(trx, cadreId));
-    const value = (k: keyof typeof before) =>
-      k in body ? ((body[k] as string | null) ?? null) : (before[k] as string | null);
+    // a field left out keeps its value; a field sent as null clears it
+    const value = <K extends keyof HealthBody>(k: K) => (k in body ? (body[k] ?? null) : before[k]);
     await repo.saveHealth(trx, {
       cadre_id: cadreId,
       illnesses: value('illnesses'),

@@ -17,7 +17,7 @@ import type {
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
 import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
-import type { CadreSortField } from './cadres.schema.ts';
+import type { CadreSortField, CadreStatus, Category, Mobility } from './cadres.schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -162,8 +162,8 @@ export async function findByIdNumberIndexes(db: Conn, bidxs: string[]) {
 export interface CadreFilter {
   /** the orgs whose records are wanted (the caller's subtree, narrowed by a filter); null: every org */
   orgIds: number[] | null;
-  status?: 'active' | 'deceased' | undefined;
-  category?: string | undefined;
+  status?: CadreStatus | undefined;
+  category?: Category | undefined;
   rank?: string | undefined;
   treatmentLevel?: string | undefined;
   /** birth_date <= bornOnOrBefore */
@@ -173,7 +173,7 @@ export interface CadreFilter {
   relocated?: boolean | undefined;
   livingSituation?: string | undefined;
   partyMember?: boolean | undefined;
-  mobility?: string | undefined;
+  mobility?: Mobility | undefined;
   /** prefix of a search term */
   term?: string | undefined;
   /** exact blind-index matches (ID number or phone) */
@@ -210,16 +210,10 @@ function filtered(db: Conn, f: CadreFilter) {
           eb.or([eb('c.political_status', 'is', null), eb('c.political_status', 'not in', PARTY_CODES)]),
         );
   }
-  if (f.mobility) {
+  const mobility = f.mobility;
+  if (mobility) {
     q = q.where((eb) =>
-      eb(
-        'c.id',
-        'in',
-        eb
-          .selectFrom('cadre_health')
-          .select('cadre_id')
-          .where('mobility', '=', f.mobility as string),
-      ),
+      eb('c.id', 'in', eb.selectFrom('cadre_health').select('cadre_id').where('mobility', '=', mobility)),
     );
   }
   if (f.idNumberBidx) q = q.where('c.id_number_bidx', '=', f.idNumberBidx);

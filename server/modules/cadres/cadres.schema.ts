@@ -9,11 +9,19 @@ const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$' });
 
 /** 离休 lixiu (joined the revolution before 1949-10-01) or 退休 tuixiu. */
 export const Category = Type.Union([Type.Literal('lixiu'), Type.Literal('tuixiu')]);
+export type Category = Static<typeof Category>;
 export const CadreStatus = Type.Union([Type.Literal('active'), Type.Literal('deceased')]);
+export type CadreStatus = Static<typeof CadreStatus>;
+/** solar 公历 or lunar 农历: how a person celebrates their birthday */
+export const BirthdayCalendar = Type.Union([Type.Literal('solar'), Type.Literal('lunar')]);
+export type BirthdayCalendar = Static<typeof BirthdayCalendar>;
+/** trip 外出登记 | document 证件登记 */
+export const TravelKind = Type.Union([Type.Literal('trip'), Type.Literal('document')]);
+export type TravelKind = Static<typeof TravelKind>;
 
 export const BirthdaySchema = Type.Object({
   /** solar 公历 or lunar 农历: how the person celebrates */
-  calendar: Type.Union([Type.Literal('solar'), Type.Literal('lunar')]),
+  calendar: BirthdayCalendar,
   month: Type.Integer({ minimum: 1, maximum: 12 }),
   day: Type.Integer({ minimum: 1, maximum: 31 }),
 });
@@ -167,7 +175,7 @@ const Fields = {
     { maxItems: 5 },
   ),
   /** how the birthday is celebrated; lunar month/day are derived from the birth date when omitted */
-  birthdayCalendar: Type.Union([Type.Literal('solar'), Type.Literal('lunar')]),
+  birthdayCalendar: BirthdayCalendar,
   lunarBirthday: Nullable(
     Type.Object({
       month: Type.Integer({ minimum: 1, maximum: 12 }),
@@ -382,7 +390,7 @@ export const HospitalStaySchema = Type.Object(
 
 export const TravelBody = Type.Object({
   /** trip 外出登记 | document 证件登记 */
-  kind: Type.Union([Type.Literal('trip'), Type.Literal('document')]),
+  kind: TravelKind,
   destination: Type.Optional(Nullable(Text(200))),
   purpose: Type.Optional(Nullable(Text(200))),
   departsOn: Type.Optional(Nullable(DateString)),
@@ -400,7 +408,7 @@ export const TravelSchema = Type.Object(
   {
     id: Type.Integer(),
     cadreId: Type.Integer(),
-    kind: Type.Union([Type.Literal('trip'), Type.Literal('document')]),
+    kind: TravelKind,
     destination: Nullable(Type.String()),
     purpose: Nullable(Type.String()),
     departsOn: Nullable(DateString),
@@ -421,6 +429,7 @@ export const Mobility = Type.Union([
   Type.Literal('partial'),
   Type.Literal('dependent'),
 ]);
+export type Mobility = Static<typeof Mobility>;
 
 export const HealthBody = Type.Object({
   /** 主要疾病 */
@@ -436,6 +445,7 @@ export const HealthBody = Type.Object({
   /** 就近医院 */
   nearestHospital: Type.Optional(Nullable(Text(100))),
 });
+export type HealthBody = Static<typeof HealthBody>;
 export const HealthSchema = Type.Object(
   {
     cadreId: Type.Integer(),

@@ -117,7 +117,7 @@ export function toInput(row: CadreRow, keyring: Keyring): CreateCadreBody {
     name: row.name,
     idNumber: keyring.decrypt(row.id_number_enc),
     orgId: row.org_id,
-    category: row.category as 'lixiu' | 'tuixiu',
+    category: row.category,
     formerNames: row.former_names ? row.former_names.split('、') : [],
     gender: row.gender,
     birthDate: row.birth_date,
@@ -148,7 +148,7 @@ export function toInput(row: CadreRow, keyring: Keyring): CreateCadreBody {
     emergencyContacts: row.emergency_contacts_enc
       ? (JSON.parse(keyring.decrypt(row.emergency_contacts_enc)) as EmergencyContact[])
       : [],
-    birthdayCalendar: row.birthday_calendar as 'solar' | 'lunar',
+    birthdayCalendar: row.birthday_calendar,
     lunarBirthday: row.birthday_calendar === 'lunar' ? { month, day } : null,
     photoFileId: row.photo_file_id,
     hobbies: row.hobbies,
@@ -183,7 +183,7 @@ export function toCadre(
 ): Cadre {
   const age = ageOn(row.birth_date, on);
   const [month, day] = row.birthday_key.split('-').map(Number) as [number, number];
-  const birthday = { calendar: row.birthday_calendar as 'solar' | 'lunar', month, day };
+  const birthday = { calendar: row.birthday_calendar, month, day };
   const contacts = row.emergency_contacts_enc
     ? (JSON.parse(keyring.decrypt(row.emergency_contacts_enc)) as EmergencyContact[])
     : [];
@@ -204,7 +204,7 @@ export function toCadre(
     politicalStatus: row.political_status,
     partyJoinedOn: row.party_joined_on,
     workStartedOn: row.work_started_on,
-    category: row.category as Cadre['category'],
+    category: row.category,
     revolutionaryPeriod: row.revolutionary_period,
     retiredOn: row.retired_on,
     yearsRetired: row.retired_on ? ageOn(row.retired_on, on) : null,
@@ -231,7 +231,7 @@ export function toCadre(
     hobbies: row.hobbies,
     specialities: row.specialities,
     remarks: row.remarks,
-    status: row.status as Cadre['status'],
+    status: row.status,
     death,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -348,7 +348,7 @@ export async function updateCadre(
     idNumber: before.idNumber,
     gender: row.gender,
     birthDate: row.birth_date,
-    birthdayCalendar: row.birthday_calendar as Derived['birthdayCalendar'],
+    birthdayCalendar: row.birthday_calendar,
     birthdayKey: row.birthday_key,
   };
   await db.transaction().execute(async (trx) => {
@@ -486,13 +486,13 @@ export async function upcomingBirthdays(
   return rows
     .map((r) => {
       const [month, day] = r.birthday_key.split('-').map(Number) as [number, number];
-      const calendar = r.birthday_calendar as 'solar' | 'lunar';
+      const calendar = r.birthday_calendar;
       const date = (calendar === 'solar' ? window.solar : window.lunar).get(r.birthday_key) as string;
       return {
         id: r.id,
         name: r.name,
         orgName: r.org_name,
-        category: r.category as 'lixiu' | 'tuixiu',
+        category: r.category,
         birthDate: r.birth_date,
         birthday: { calendar, month, day },
         date,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
+import type { UserStatus } from './identity.schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -53,7 +54,7 @@ export interface UserFilter {
   keyword?: string | undefined;
   orgId?: number | undefined;
   orgPath?: string | undefined;
-  status?: string | undefined;
+  status?: UserStatus | undefined;
 }
 
 /** One page of users inside the scope, newest first. */
@@ -127,7 +128,7 @@ export async function updateUser(
     name: string;
     phone: string | null;
     org_id: number;
-    status: string;
+    status: UserStatus;
     password_hash: string;
     must_change_password: number;
     password_changed_at: string;

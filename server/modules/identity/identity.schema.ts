@@ -61,6 +61,7 @@ export const SessionSchema = Type.Object(
 export type Session = Static<typeof SessionSchema>;
 
 export const UserStatus = Type.Union([Type.Literal('active'), Type.Literal('disabled')]);
+export type UserStatus = Static<typeof UserStatus>;
 
 export const UserSchema = Type.Object(
   {

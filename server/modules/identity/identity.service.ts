@@ -13,7 +13,6 @@ import { type Scope, WHOLE_TREE } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { randomToken, sm3 } from '../../platform/crypto/hash.ts';
 import type { Auth } from '../../platform/http/types.ts';
-import type { OrgKind } from '../orgs/orgs.schema.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import * as repo from './identity.repository.ts';
 import type {
@@ -184,7 +183,7 @@ export async function authenticate(db: Db, settings: Settings, token: string): P
     sessionId: session.id,
     assignmentId: active?.id ?? null,
     permissions: new Set<Permission>(permissions),
-    scope: active ? { orgId: active.org_id, path: active.org_path, kind: active.org_kind as OrgKind } : null,
+    scope: active ? { orgId: active.org_id, path: active.org_path, kind: active.org_kind } : null,
     mustChangePassword: session.must_change_password === 1,
     csrfToken: csrfFor(token),
   };
@@ -409,7 +408,7 @@ async function toUsers(
       phone: r.id === viewerId ? r.phone : maskPhone(r.phone),
       orgId: r.org_id,
       orgName: r.org_name,
-      status: r.status as User['status'],
+      status: r.status,
       mustChangePassword: r.must_change_password === 1,
       lockedUntil: await repo.findAccountLock(db, r.username, now),
       lastLoginAt: r.last_login_at,

@@ -17,7 +17,6 @@ import type {
   ExportRecordsQuery,
   LearningRecord,
   Lesson,
-  LessonKind,
   ListLessonsQuery,
   ListProgrammesQuery,
   ListRecordsQuery,
@@ -37,7 +36,7 @@ function toLesson(r: NonNullable<Awaited<ReturnType<typeof repo.findLesson>>>): 
     id: r.id,
     orgId: r.org_id,
     title: r.title,
-    kind: r.kind as LessonKind,
+    kind: r.kind,
     url: r.url,
     body: r.body,
     file:

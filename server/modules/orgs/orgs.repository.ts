@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgRow } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
+import type { OrgKind } from './orgs.schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -36,7 +37,7 @@ export async function insertOrg(
     parentPath: string;
     parentDepth: number;
     name: string;
-    kind: string;
+    kind: OrgKind;
     code: string | null;
     liaisonAreaId: number | null;
     sortOrder: number;

@@ -20,7 +20,7 @@ export function toOrg(row: OrgRow): Org {
     id: row.id,
     parentId: row.parent_id,
     name: row.name,
-    kind: row.kind as OrgKind,
+    kind: row.kind,
     code: row.code,
     path: row.path,
     depth: row.depth,
@@ -129,7 +129,7 @@ export async function moveOrg(
     const parent = await getOrg(trx, parentId, scope);
     if (parent.path.startsWith(org.path)) throw new AppError('org.move_into_own_subtree');
     if (parent.active !== 1) throw new AppError('org.parent_inactive');
-    checkKind(org.kind as OrgKind, parent.kind);
+    checkKind(org.kind, parent.kind);
     const newPath = `${parent.path}${org.id}/`;
     await repo.moveSubtree(trx, org.id, parent.id, org.path, newPath, parent.depth + 1 - org.depth);
     const moved = toOrg(await getOrg(trx, id, WHOLE_TREE));

@@ -191,7 +191,7 @@ describe('moving a subtree', () => {
       id,
       parent_id: parent.id,
       name: `单位${id}`,
-      kind: 'unit',
+      kind: 'unit' as const,
       code: null,
       path: `${parent.path}${id}/`,
       depth: parent.depth + 1,
