@@ -320,13 +320,19 @@ export async function dropEnumCheck(db: Kysely<any>, table: string, column: stri
  * The values an enumerated column is held to in the database, read back from the constraint (or the
  * SQLite trigger) that addEnumCheck made; null when there is none. For the schema test.
  */
-export async function enumCheckValues(db: Kysely<any>, table: string, column: string): Promise<string[] | null> {
+export async function enumCheckValues(
+  db: Kysely<any>,
+  table: string,
+  column: string,
+): Promise<string[] | null> {
   const name = enumCheckName(table, column);
   const { rows } = isPostgres(db)
-    ? await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = ${name}`.execute(
-        db,
-      )
-    : await sql<{ def: string }>`select sql as def from sqlite_master where type = 'trigger' and name = ${`${name}_insert`}`.execute(
+    ? await sql<{
+        def: string;
+      }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = ${name}`.execute(db)
+    : await sql<{
+        def: string;
+      }>`select sql as def from sqlite_master where type = 'trigger' and name = ${`${name}_insert`}`.execute(
         db,
       );
   const def = rows[0]?.def;

@@ -45,7 +45,7 @@ async function verifyThroughApi(on: TestContext) {
   const auditor = await signedInAuditor(on);
   const res = await on.app.inject({ method: 'GET', url: '/api/audit/verify', headers: auditor.client.read });
   expect(res.statusCode).toBe(200);
-  return res.json() as { ok: boolean; checked: number; firstBrokenId: number | null; reason: string | null };
+  return res.json<{ ok: boolean; checked: number; firstBrokenId: number | null; reason: string | null }>();
 }
 
 /** Writes a few entries through the platform's own paths. */

@@ -270,7 +270,7 @@ describe('the demo meetings', () => {
         headers: client.read,
       });
       expect(res.statusCode).toBe(200);
-      return res.json() as { total: number; items: { state: string; title: string; orgName: string }[] };
+      return res.json<{ total: number; items: { state: string; title: string; orgName: string }[] }>();
     };
     const mine = await todos('secretary');
     expect(mine.items.some((t) => t.state === 'returned' && t.title.startsWith(SECRETARY_UNIT))).toBe(true);

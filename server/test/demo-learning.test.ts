@@ -27,7 +27,7 @@ beforeAll(async () => {
 const get = async <T>(url: string): Promise<T> => {
   const res = await ctx.app.inject({ method: 'GET', url, headers: city.read });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as T;
+  return res.json<T>();
 };
 
 describe('the demo cloud lessons', () => {
@@ -160,7 +160,7 @@ describe('the demo online party branch', () => {
       headers: secretary.read,
     });
     expect(res.statusCode, res.body).toBe(200);
-    const seen = res.json() as { total: number; items: { branchId: number | null }[] };
+    const seen = res.json<{ total: number; items: { branchId: number | null }[] }>();
     expect(seen.items.filter((p) => p.branchId !== null).length).toBeGreaterThanOrEqual(6);
     expect(seen.items.some((p) => p.branchId === null)).toBe(true);
   });

@@ -37,7 +37,7 @@ const figures = async (roundId: number) => {
     headers: city.read,
   });
   expect(res.statusCode).toBe(200);
-  return res.json() as Figures;
+  return res.json<Figures>();
 };
 
 describe('the demo assessment rounds', () => {
@@ -338,7 +338,7 @@ describe('the demo assessment rounds', () => {
       headers: secretary.read,
     });
     expect(res.statusCode).toBe(200);
-    const history = res.json() as { roundName: string; state: string; result: string }[];
+    const history = res.json<{ roundName: string; state: string; result: string }[]>();
     expect(history.map((h) => h.roundName).sort()).toEqual(DEMO_ROUNDS.map((r) => r.name).sort());
     expect(history.every((h) => h.state === 'verified')).toBe(true);
     for (const username of ['secretary', 'rugao', 'city']) {
@@ -349,7 +349,7 @@ describe('the demo assessment rounds', () => {
         headers: client.read,
       });
       expect(todos.statusCode).toBe(200);
-      const titles = (todos.json() as { items: { title: string }[] }).items.map((t) => t.title);
+      const titles = todos.json<{ items: { title: string }[] }>().items.map((t) => t.title);
       expect(titles.some((t) => DEMO_ROUNDS.some((r) => t.startsWith(r.name)))).toBe(false);
     }
   });

@@ -172,7 +172,7 @@ describe('own sessions', () => {
 
     const list = await ctx.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: laptop.read });
     expect(list.statusCode).toBe(200);
-    const sessions = list.json() as { id: number; ip: string; current: boolean }[];
+    const sessions = list.json<{ id: number; ip: string; current: boolean }[]>();
     expect(sessions).toHaveLength(2);
     expect(sessions.find((s) => s.current)?.ip).toBe('10.2.0.1');
     const other = sessions.find((s) => !s.current);

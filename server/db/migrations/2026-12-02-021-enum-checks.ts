@@ -22,7 +22,11 @@ export const ENUM_COLUMNS: readonly [table: string, column: string, values: read
     'post',
     ['secretary', 'deputy_secretary', 'organisation', 'propaganda', 'discipline'],
   ],
-  ['branch_meetings', 'type', ['assembly', 'committee', 'group', 'lesson', 'themed_day', 'org_life', 'appraisal']],
+  [
+    'branch_meetings',
+    'type',
+    ['assembly', 'committee', 'group', 'lesson', 'themed_day', 'org_life', 'appraisal'],
+  ],
   ['assessment_standard_versions', 'status', ['draft', 'published', 'frozen']],
   ['assessment_measures', 'rule', ['scored', 'required']],
   ['assessment_rounds', 'status', ['open', 'closed']],

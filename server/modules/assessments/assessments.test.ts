@@ -263,7 +263,7 @@ describe('assessment standards', () => {
     expect((await api('DELETE', `${S}/versions/${next.json().id}`)).statusCode).toBe(204);
     expect((await api('GET', `${S}/versions/${next.json().id}`)).statusCode).toBe(404);
 
-    const list = (await api('GET', S)).json() as { id: number; versions: { status: string }[] }[];
+    const list = (await api('GET', S)).json<{ id: number; versions: { status: string }[] }[]>();
     expect(list.find((s) => s.id === standardId)?.versions.map((v) => v.status)).toEqual(['frozen']);
     const twin = await api('POST', S, { code: `std${seq}`, name: '重复' });
     expect(twin.json().error.code).toBe('assessment.code_taken');
@@ -382,7 +382,7 @@ describe('assessment standards', () => {
     expect(all.every((m) => m.evidence.length > 0)).toBe(true);
     expect(all.filter((m) => m.rule === 'required').length).toBeGreaterThan(0);
     expect(all.reduce((sum, m) => sum + m.weight, 0)).toBe(100);
-    const list = (await api('GET', S)).json() as { code: string; isDemo: boolean }[];
+    const list = (await api('GET', S)).json<{ code: string; isDemo: boolean }[]>();
     expect(list.find((s) => s.code === 'liuyou')?.isDemo).toBe(true);
   });
 });

@@ -251,7 +251,7 @@ describe('scope isolation of party branches', () => {
     expect(list).toContain(branchA.id);
     for (const b of [branchB.id, generalB.id, functionalB.id]) expect(list).not.toContain(b);
     expect((await call('GET', `/api/branches?keyword=${encodeURIComponent('乙县')}`)).json().total).toBe(0);
-    const tree = (await call('GET', '/api/branches/tree?includeDissolved=true')).json() as { id: number }[];
+    const tree = (await call('GET', '/api/branches/tree?includeDissolved=true')).json<{ id: number }[]>();
     expect(tree.map((n) => n.id)).toEqual([branchA.id]);
     expect(ids(await call('GET', '/api/branches/mobile-members?status=all'))).toEqual([]);
     const due = ids(await call('GET', '/api/branches/elections/due?withinDays=3650'));

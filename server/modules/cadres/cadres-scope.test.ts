@@ -80,11 +80,11 @@ describe('scope isolation of the roster', () => {
       );
     }
     expect((await call('GET', `/api/cadres?orgId=${countyB.id}`)).statusCode).toBe(404);
-    const birthdays = (await call('GET', '/api/cadres/birthdays?days=3')).json() as { id: number }[];
+    const birthdays = (await call('GET', '/api/cadres/birthdays?days=3')).json<{ id: number }[]>();
     expect(birthdays.map((b) => b.id)).not.toContain(inB.id);
     const cityBirthdays = (
       await ctx.app.inject({ method: 'GET', url: '/api/cadres/birthdays?days=3', headers: city.client.read })
-    ).json() as { id: number }[];
+    ).json<{ id: number }[]>();
     expect(cityBirthdays.map((b) => b.id)).toContain(inB.id);
     expect(ids(await call('GET', '/api/cadre-ledgers/hospital-stays'))).not.toContain(stay.id);
     const exported = await call('GET', '/api/cadres/export');

@@ -35,9 +35,9 @@ describe('the seeded national-standard tables', () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/dictionaries', headers: client.read });
     expect(res.statusCode).toBe(200);
     const byCode = new Map(
-      (res.json() as { code: string; standard: string | null; editable: boolean; itemCount: number }[]).map(
-        (d) => [d.code, d],
-      ),
+      res
+        .json<{ code: string; standard: string | null; editable: boolean; itemCount: number }[]>()
+        .map((d) => [d.code, d]),
     );
     expect(byCode.get('gender')).toMatchObject({
       standard: 'GB/T 2261.1-2003',

@@ -84,7 +84,7 @@ describe('custom roles', () => {
       },
     });
     expect(created.statusCode).toBe(201);
-    const role = created.json() as Role;
+    const role = created.json<Role>();
     expect(role).toMatchObject({
       code,
       name: '审核员',
@@ -211,7 +211,7 @@ describe('the permission catalogue', () => {
     const client = await secadmin();
     const res = await ctx.app.inject({ method: 'GET', url: '/api/permissions', headers: client.read });
     expect(res.statusCode).toBe(200);
-    const items = res.json() as { code: string; module: string }[];
+    const items = res.json<{ code: string; module: string }[]>();
     expect(items.map((p) => p.code)).toEqual([...PERMISSIONS]);
     expect(items).toContainEqual({ code: 'users:assign', module: 'users' });
     for (const p of items) expect(p.code.startsWith(`${p.module}:`)).toBe(true);

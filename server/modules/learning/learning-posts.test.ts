@@ -33,7 +33,7 @@ const api = (method: Method, url: string, payload?: object, client: Client = sec
 async function post(body: Record<string, unknown>, client: Client = secretary.client) {
   const res = await api('POST', P, { title: '学习通知', body: '本周五学习。', ...body }, client);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; [k: string]: unknown };
+  return res.json<{ id: number; [k: string]: unknown }>();
 }
 
 const titles = (res: { json: () => { items: { title: string }[] } }) => res.json().items.map((p) => p.title);

@@ -27,7 +27,7 @@ async function lesson(body: Record<string, unknown> = {}) {
     ...body,
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; views: number; learners: number; title: string };
+  return res.json<{ id: number; views: number; learners: number; title: string }>();
 }
 
 describe('cloud party lessons', () => {
@@ -134,7 +134,7 @@ describe('lessons given as an uploaded file', () => {
       bytes: PDF,
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
-    const file = uploaded.json() as { id: number; mime: string };
+    const file = uploaded.json<{ id: number; mime: string }>();
     expect(file).toMatchObject({ name: '党章学习.pdf', mime: 'application/pdf', size: PDF.length });
 
     // A picture is not a lesson file; a file lesson needs a link or a file.

@@ -54,7 +54,7 @@ describe('creating and renaming', () => {
       code: '320612',
     });
     expect(res.statusCode).toBe(201);
-    const org = res.json() as Org;
+    const org = res.json<Org>();
     expect(org).toMatchObject({
       parentId: root.id,
       name: '新区',
@@ -148,7 +148,7 @@ describe('moving a subtree', () => {
     // from.town → from.unit → grandchild moves under county `to`.
     const res = await call(client, 'POST', `/api/orgs/${from.town.id}/move`, { parentId: to.county.id });
     expect(res.statusCode).toBe(200);
-    const town = res.json() as Org;
+    const town = res.json<Org>();
     expect(town).toMatchObject({
       parentId: to.county.id,
       path: `${to.county.path}${from.town.id}/`,
@@ -177,7 +177,7 @@ describe('moving a subtree', () => {
     expect(res.json()).toMatchObject({ path: `${root.path}${unit.id}/`, depth: 1 });
     expect(await getOrg(child.id)).toMatchObject({ path: `${root.path}${unit.id}/${child.id}/`, depth: 2 });
     const list = await call(client, 'GET', '/api/orgs');
-    const townChildren = (list.json() as Org[]).filter((o) => o.parentId === town.id);
+    const townChildren = list.json<Org[]>().filter((o) => o.parentId === town.id);
     expect(townChildren).toEqual([]);
   });
 
@@ -271,9 +271,9 @@ describe('deactivating and activating', () => {
     const res = await call(client, 'POST', `/api/orgs/${unit.id}/deactivate`);
     expect(res.statusCode).toBe(200);
     expect(res.json().active).toBe(false);
-    const listed = (await call(client, 'GET', '/api/orgs')).json() as Org[];
+    const listed = (await call(client, 'GET', '/api/orgs')).json<Org[]>();
     expect(listed.map((o) => o.id)).not.toContain(unit.id);
-    const all = (await call(client, 'GET', '/api/orgs?includeInactive=true')).json() as Org[];
+    const all = (await call(client, 'GET', '/api/orgs?includeInactive=true')).json<Org[]>();
     expect(all.find((o) => o.id === unit.id)?.active).toBe(false);
   });
 
