@@ -35,6 +35,7 @@ import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
+import { type Clock, systemClock } from './platform/http/context.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { App } from './platform/http/types.ts';
@@ -57,10 +58,12 @@ export interface BuildOptions {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** where "now" comes from: the system's clock unless a test fixes one */
+  clock?: Clock;
 }
 
 /** Builds the whole application on an open, migrated database. */
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<App> {
+export async function buildApp({ config, db, logger, clock }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? {
       level: config.LOG_LEVEL,
@@ -76,6 +79,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
 
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('clock', clock ?? systemClock);
   app.addSchema(ErrorSchema);
 
   registerSecurityHeaders(app, config.cookieSecure);

@@ -6,6 +6,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Db, openDatabase } from '../db/database.ts';
 import { cloneTemplateDatabase, dropPostgresDatabase } from '../db/dialect.ts';
+import type { Clock } from '../platform/http/context.ts';
 import type { App } from '../platform/http/types.ts';
 
 export interface TestContext {
@@ -24,6 +25,7 @@ let counter = 0;
 export async function createTestApp(
   env: Record<string, string> = {},
   extend?: (app: App) => void,
+  clock?: Clock,
 ): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyao-t-'));
   const name = `xinyao_t_${process.pid}_${++counter}_${Date.now() % 100000}`;
@@ -37,7 +39,7 @@ export async function createTestApp(
     DATABASE_URL: target.databaseUrl ?? '',
   });
   const db = openDatabase(config);
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger: false, ...(clock && { clock }) });
   extend?.(app);
   await app.ready();
   afterAll(async () => {

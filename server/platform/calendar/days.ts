@@ -6,9 +6,17 @@
 /** Hours the bureau's day is ahead of UTC. */
 export const BUREAU_UTC_OFFSET_HOURS = 8;
 
-/** Today's date, YYYY-MM-DD, in China (UTC+8): ages, birthdays and deadlines turn over at local midnight. */
-export function today(): string {
-  return new Date(Date.now() + BUREAU_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+/**
+ * Today's date, YYYY-MM-DD, in China (UTC+8): ages, birthdays and deadlines turn over at local midnight.
+ * Services pass their request's clock (`today(ctx.clock)`), so a test can say what day it is.
+ */
+export function today(clock: { now(): Date } = { now: () => new Date() }): string {
+  return dayOf(clock.now());
+}
+
+/** The bureau's date of an instant. */
+export function dayOf(instant: Date): string {
+  return new Date(instant.getTime() + BUREAU_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** A date some whole years later; 29 February falls on 28 February in a common year. */
