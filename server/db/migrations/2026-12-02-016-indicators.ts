@@ -84,7 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .raw(`insert into indicator_counts (indicator, org_id, k1, k2, k3, k4, n)
         select '${source.name}', c.${source.org}, ${keys.join(', ')}, count(*) from ${source.table} c
         where ${source.where.replaceAll('{r}', 'c')}
-        group by c.${source.org}, ${keys.join(', ')}`)
+        group by c.${source.org}, ${keys.slice(0, source.keys.length).join(', ')}`)
       .execute(db);
     await createCountTriggers(db, source);
   }

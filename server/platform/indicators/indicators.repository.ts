@@ -96,3 +96,15 @@ export async function insertSnapshotCounts(
   await sql`insert into indicator_snapshots (indicator, year, org_id, k1, k2, k3, k4, n)
     select ${indicator}, ${year}, s.org_id, s.k1, s.k2, s.k3, s.k4, s.n from (${counted}) s`.execute(db);
 }
+
+/** Everyone counted in each year's snapshot of a source (the whole tree). */
+export async function snapshotTotals(db: Conn, indicator: string) {
+  const rows = await db
+    .selectFrom('indicator_snapshots')
+    .select('year')
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
+    .where('indicator', '=', indicator)
+    .groupBy('year')
+    .execute();
+  return new Map(rows.map((r) => [r.year, Number(r.n)]));
+}
