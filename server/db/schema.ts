@@ -925,15 +925,8 @@ export interface IndicatorCountsTable {
 }
 
 /** A count frozen as of 12-31 of a year (年报): written once when the snapshot is taken, never changed. */
-export interface IndicatorSnapshotsTable {
-  indicator: string;
+export interface IndicatorSnapshotsTable extends IndicatorCountsTable {
   year: number;
-  org_id: number;
-  k1: string;
-  k2: string;
-  k3: string;
-  k4: string;
-  n: number;
 }
 
 /** That a yearly snapshot was taken: one per source and year, so it is taken once. */

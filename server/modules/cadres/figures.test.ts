@@ -35,6 +35,15 @@ async function figures(client: Client, query: Record<string, string | number>) {
   return res.json() as Figures;
 }
 
+/** Asks for a year's snapshot to be taken. */
+const takeSnapshot = (client: Client, year: number) =>
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/cadres/figures/snapshots',
+    headers: client.headers,
+    payload: { year },
+  });
+
 /** The cells as a map 'a|b' → n, without empty cells. */
 const asMap = (f: { cells: { keys: string[]; n: number }[] }) =>
   new Map(f.cells.filter((c) => c.n !== 0).map((c) => [c.keys.join('|'), c.n]));
@@ -213,12 +222,7 @@ describe('yearly snapshots (年报)', () => {
     // Entered in 2026: not on the roster on 2025-12-31.
     const late = await makeCadre(ctx, city.client, { orgId: townB.id, idNumber: makeIdNumber('1958-04-04') });
 
-    const taken = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/cadres/figures/snapshots',
-      headers: city.client.headers,
-      payload: { year: 2025 },
-    });
+    const taken = await takeSnapshot(city.client, 2025);
     expect(taken.statusCode, taken.body).toBe(201);
     expect(taken.json()).toMatchObject({ year: 2025, asOf: '2025-12-31' });
 
@@ -273,20 +277,10 @@ describe('yearly snapshots (年报)', () => {
     );
 
     // Taken once: a second attempt is refused, and so is a year not yet over.
-    const again = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/cadres/figures/snapshots',
-      headers: city.client.headers,
-      payload: { year: 2025 },
-    });
+    const again = await takeSnapshot(city.client, 2025);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('indicator.snapshot_taken');
-    const early = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/cadres/figures/snapshots',
-      headers: city.client.headers,
-      payload: { year: 2199 },
-    });
+    const early = await takeSnapshot(city.client, 2199);
     expect(early.json().error.code).toBe('indicator.snapshot_too_early');
     const missing = await ctx.app.inject({
       method: 'GET',
@@ -307,12 +301,7 @@ describe('yearly snapshots (年报)', () => {
   it('are taken only with a city-wide scope', async () => {
     const { county } = await smallCounty();
     const staff = await signedInUser(ctx, { roles: ['county_staff'], org: county });
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/cadres/figures/snapshots',
-      headers: staff.client.headers,
-      payload: { year: 2024 },
-    });
+    const res = await takeSnapshot(staff.client, 2024);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('indicator.city_scope');
   });

@@ -22,7 +22,12 @@ describe('rollUp', () => {
     // outside the node: nowhere
     { path: '/9/', n: 32 },
   ];
-  const sum = { empty: () => ({ n: 0 }), add: (g: { n: number }, r: { n: number }) => void (g.n += r.n) };
+  const sum = {
+    empty: () => ({ n: 0 }),
+    add: (g: { n: number }, r: { n: number }) => {
+      g.n += r.n;
+    },
+  };
 
   it('puts each row in the total, in the child whose subtree holds it, or in the node’s own', () => {
     const r = rollUp(node, [a, b], rows, (x) => x.path, sum);
