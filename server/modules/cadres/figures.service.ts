@@ -132,6 +132,7 @@ export async function cadreFigures(db: Db, auth: Auth, query: CadreFiguresQuery)
       source,
       org.path,
       keyed.map((d) => COLUMN[d]),
+      { byOrg: by.includes('org') },
     ),
     by.includes('org') ? childOrgs(db, org.id, { withInactive: true }) : Promise.resolve([]),
   ]);

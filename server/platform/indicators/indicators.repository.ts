@@ -23,30 +23,41 @@ export async function childOrgs(db: Conn, orgId: number, opts: { withInactive?: 
 export type CountSource = { indicator: string; year?: number | undefined };
 
 /**
- * The counts of a subtree grouped by org and the given keys, summed over the other keys. Reads the
- * maintained counts (a few rows per org), never the counted table.
+ * The counts of a subtree grouped by the given keys (and by org when `byOrg`), summed over the other
+ * keys. Reads the maintained counts (a few rows per org), never the counted table. Without `byOrg`
+ * the rows come back with the node's path and id 0 for the org.
  */
-export async function groupedCounts(db: Conn, source: CountSource, orgPath: string, keys: KeyColumn[]) {
+export async function groupedCounts(
+  db: Conn,
+  source: CountSource,
+  orgPath: string,
+  keys: KeyColumn[],
+  opts: { byOrg: boolean } = { byOrg: true },
+) {
   const [from, to] = subtreeRange(orgPath);
   const table = source.year === undefined ? 'indicator_counts' : 'indicator_snapshots';
   let q = db
     .selectFrom(`${table} as c` as 'indicator_counts as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
-    .select(['c.org_id', 'o.path'])
     .select((eb) => eb.fn.sum<number>('c.n').as('n'))
     .where('c.indicator', '=', source.indicator)
     .where('o.path', '>=', from)
-    .where('o.path', '<', to)
-    .groupBy(['c.org_id', 'o.path']);
+    .where('o.path', '<', to);
+  if (opts.byOrg) q = q.select(['c.org_id', 'o.path']).groupBy(['c.org_id', 'o.path']);
   if (source.year !== undefined) q = q.where(sql.ref('c.year'), '=', source.year);
   for (const k of keys) q = q.select(`c.${k}`).groupBy(`c.${k}`);
   const rows = (await q.execute()) as unknown as ({
-    org_id: number;
-    path: string;
+    org_id?: number;
+    path?: string;
     n: number | string;
   } & Record<KeyColumn, string>)[];
   return rows
-    .map((r) => ({ orgId: r.org_id, path: r.path, keys: keys.map((k) => r[k]), n: Number(r.n) }))
+    .map((r) => ({
+      orgId: r.org_id ?? 0,
+      path: r.path ?? orgPath,
+      keys: keys.map((k) => r[k]),
+      n: Number(r.n),
+    }))
     .filter((r) => r.n !== 0);
 }
 
