@@ -260,4 +260,5 @@ if (!only || only === 'roster') {
   log(`roster benchmarks at ${ROSTER_SIZE} cadres`);
   await rosterBenchmark();
 }
+if (!only || only === 'indicators') rows.push(...(await (await import('./indicators.ts')).default(log)));
 console.table(rows);

@@ -22,6 +22,7 @@ import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
 import brandsRoutes from './modules/brands/brands.routes.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
+import cadreFiguresRoutes from './modules/cadres/figures.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
 import { syncDictionaries } from './modules/dictionaries/dictionaries.service.ts';
 import identityRoutes, { sessionCookieName } from './modules/identity/identity.routes.ts';
@@ -186,6 +187,7 @@ export async function buildApp({ config, db, logger, clock }: BuildOptions): Pro
   await app.register(dictionariesRoutes);
   await app.register(auditRoutes);
   await app.register(cadresRoutes, { keyring, files });
+  await app.register(cadreFiguresRoutes);
   await app.register(todosRoutes);
   await app.register(branchesRoutes, { keyring });
   await app.register(meetingsRoutes, { files });

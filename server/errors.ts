@@ -532,6 +532,31 @@ const ERRORS = {
     en: 'The brand is already selected that year (top ten and excellent exclude each other)',
   },
   'brand.award_not_found': { status: 404, zh: '入选记录不存在', en: 'Selection not found' },
+  'indicator.snapshot_taken': {
+    status: 409,
+    zh: '该年度的年报快照已经生成，不能再次生成',
+    en: "That year's snapshot is already taken and cannot be taken again",
+  },
+  'indicator.snapshot_missing': {
+    status: 404,
+    zh: '该年度的年报快照尚未生成',
+    en: "That year's snapshot has not been taken",
+  },
+  'indicator.snapshot_too_early': {
+    status: 409,
+    zh: '年报快照只能在该年 12 月 31 日之后生成',
+    en: 'A snapshot can be taken only after 31 December of its year',
+  },
+  'indicator.city_scope': {
+    status: 403,
+    zh: '年报快照只能由全市范围的工作人员生成',
+    en: 'Snapshots are taken only by staff with a city-wide scope',
+  },
+  'indicator.same_dimension': {
+    status: 400,
+    zh: '行和列不能按同一项分组',
+    en: 'Rows and columns cannot be grouped by the same thing',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -346,3 +346,85 @@ export async function enumCheckValues(
 function enumCheckName(table: string, column: string) {
   return `${table}_${column}_check`;
 }
+
+/**
+ * A maintained count (platform/indicators): rows of `table` that satisfy `where` are counted in
+ * `indicator_counts` under `name`, by the row's org and up to four keys. Every expression is SQL over
+ * the row, written with `{r}.` before each column (`{r}.category`), valid on both databases.
+ */
+export interface CountedSource {
+  name: string;
+  table: string;
+  /** the column naming the row's org */
+  org: string;
+  /** up to four key expressions; fewer leave the remaining keys '' */
+  keys: string[];
+  /** which rows count */
+  where: string;
+  /** the columns the keys, the org and the condition read: an update of any other column is ignored */
+  columns: string[];
+}
+
+/**
+ * Keeps a maintained count by triggers, so every write path (the services, imports in a worker, the
+ * demo seed, a script) changes the count in the same transaction as the row, and nothing has to
+ * remember to. One upsert per inserted row, one update per deleted row, both for a relevant update.
+ */
+export async function createCountTriggers(db: Kysely<any>, source: CountedSource): Promise<void> {
+  const keysOf = (r: 'new' | 'old') =>
+    [0, 1, 2, 3].map((i) => (source.keys[i] ? source.keys[i].replaceAll('{r}', r) : `''`));
+  const where = (r: 'new' | 'old') => source.where.replaceAll('{r}', r);
+  const org = (r: 'new' | 'old') => `${r}.${source.org}`;
+  const name = `${source.name.replace(/\W/g, '_')}_count`;
+  const minus = `update indicator_counts set n = n - 1
+    where indicator = '${source.name}' and org_id = ${org('old')}
+      and ${keysOf('old')
+        .map((k, i) => `k${i + 1} = ${k}`)
+        .join(' and ')}`;
+  const plus = (conflictN: string) => `insert into indicator_counts (indicator, org_id, k1, k2, k3, k4, n)
+    select '${source.name}', ${org('new')}, ${keysOf('new').join(', ')}, 1 where ${where('new')}
+    on conflict (indicator, org_id, k1, k2, k3, k4) do update set n = ${conflictN} + 1`;
+  const columns = source.columns.join(', ');
+  if (isPostgres(db)) {
+    await sql
+      .raw(`create or replace function ${name}() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') and (${where('old')}) then ${minus}; end if;
+        if tg_op in ('UPDATE', 'INSERT') then ${plus('indicator_counts.n')}; end if;
+        return null;
+      end $$`)
+      .execute(db);
+    await sql
+      .raw(`create trigger ${name} after insert or delete or update of ${columns} on ${source.table}
+      for each row execute function ${name}()`)
+      .execute(db);
+    return;
+  }
+  await sql
+    .raw(`create trigger ${name}_insert after insert on ${source.table} for each row
+      begin ${plus('n')}; end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger ${name}_delete after delete on ${source.table} for each row when ${where('old')}
+      begin ${minus}; end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger ${name}_update after update of ${columns} on ${source.table} for each row
+      begin
+        ${minus} and (${where('old')});
+        ${plus('n')};
+      end`)
+    .execute(db);
+}
+
+/** Drops what `createCountTriggers` made. */
+export async function dropCountTriggers(db: Kysely<any>, source: Pick<CountedSource, 'name' | 'table'>) {
+  const name = `${source.name.replace(/\W/g, '_')}_count`;
+  if (isPostgres(db)) {
+    await sql.raw(`drop trigger if exists ${name} on ${source.table}`).execute(db);
+    await sql.raw(`drop function if exists ${name}()`).execute(db);
+    return;
+  }
+  for (const t of ['insert', 'delete', 'update'])
+    await sql.raw(`drop trigger if exists ${name}_${t}`).execute(db);
+}

@@ -85,6 +85,9 @@ export interface Database {
   brand_inspections: BrandInspectionsTable;
   brand_awards: BrandAwardsTable;
   brand_award_years: BrandAwardYearsTable;
+  indicator_counts: IndicatorCountsTable;
+  indicator_snapshots: IndicatorSnapshotsTable;
+  indicator_snapshot_runs: IndicatorSnapshotRunsTable;
 }
 
 export interface LiaisonAreasTable {
@@ -930,4 +933,32 @@ export interface BrandAwardsTable {
 /** A year of selections: its row is locked while a selection of the year is written. */
 export interface BrandAwardYearsTable {
   year: number;
+}
+
+/** A maintained count (platform/indicators): kept by triggers on the counted table, never written by code. */
+export interface IndicatorCountsTable {
+  /** the counted source, e.g. 'cadres' */
+  indicator: string;
+  org_id: number;
+  /** the source's keys in order, '' where it has fewer */
+  k1: string;
+  k2: string;
+  k3: string;
+  k4: string;
+  n: number;
+}
+
+/** A count frozen as of 12-31 of a year (年报): written once when the snapshot is taken, never changed. */
+export interface IndicatorSnapshotsTable extends IndicatorCountsTable {
+  year: number;
+}
+
+/** That a yearly snapshot was taken: one per source and year, so it is taken once. */
+export interface IndicatorSnapshotRunsTable {
+  indicator: string;
+  year: number;
+  /** the day the figures are as of: YYYY-12-31 */
+  as_of: string;
+  taken_at: string;
+  taken_by: number | null;
 }

@@ -52,13 +52,18 @@ function declaredSchema(): Map<string, Map<string, DeclaredColumn>> {
   source.forEachChild((node) => {
     if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
   });
-  const members = (name: string) => {
+  const members = (name: string): { name: string; type: string }[] => {
     const node = interfaces.get(name);
     if (!node) throw new Error(`schema.ts has no interface ${name}`);
-    return node.members.filter(ts.isPropertySignature).map((m) => ({
+    const own = node.members.filter(ts.isPropertySignature).map((m) => ({
       name: m.name.getText(source),
       type: m.type?.getText(source) ?? '',
     }));
+    // `interface A extends B`: B's columns are A's too
+    const inherited = (node.heritageClauses ?? []).flatMap((h) =>
+      h.types.flatMap((t) => members(t.expression.getText(source))),
+    );
+    return [...inherited, ...own];
   };
   const tables = new Map<string, Map<string, DeclaredColumn>>();
   for (const table of members('Database')) {

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { childOrgs } from '../../platform/indicators/indicators.repository.ts';
+import { rollUp } from '../../platform/indicators/indicators.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import * as repo from './rounds.repository.ts';
 import { rateOf } from './rounds.rules.ts';
@@ -60,28 +62,14 @@ export async function roundFigures(
   if (!auth.scope) throw new AppError('org.not_found');
   const round = await getRound(db, auth, roundId);
   const org = await getOrg(db, query.orgId ?? auth.scope.orgId, auth.scope);
-  const [rows, children] = await Promise.all([
-    repo.figureRows(db, roundId, org.path),
-    repo.childOrgs(db, org.id),
-  ]);
-  const total = emptyGroup(org);
-  const direct = emptyGroup(org);
-  const groups = children.map((c) => ({ path: c.path, group: emptyGroup(c) }));
-  for (const r of rows) {
-    addTo(total, r);
-    if (r.org_id === org.id) {
-      addTo(direct, r);
-      continue;
-    }
-    // A branch under an inactive child org counts in the total only.
-    const child = groups.find((g) => r.org_path.startsWith(g.path));
-    if (child) addTo(child.group, r);
-  }
+  const [rows, children] = await Promise.all([repo.figureRows(db, roundId, org.path), childOrgs(db, org.id)]);
+  // A branch under an inactive child org counts in the total only.
+  const figures = rollUp(org, children, rows, (r) => r.org_path, { empty: emptyGroup, add: addTo });
   return {
     round: { id: round.id, name: round.name, year: round.year },
     org: { id: org.id, name: org.name, kind: org.kind },
-    total,
-    children: groups.map((g) => g.group).filter((g) => g.branches > 0),
-    direct,
+    total: figures.total,
+    children: figures.children.map((c) => c.group).filter((g) => g.branches > 0),
+    direct: figures.own,
   };
 }

@@ -271,18 +271,6 @@ export async function figureRows(db: Conn, roundId: number, orgPath: string) {
     .execute();
 }
 
-/** The active children of an org in the tree, in tree order. */
-export async function childOrgs(db: Conn, orgId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'path'])
-    .where('parent_id', '=', orgId)
-    .where('active', '=', 1)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-}
-
 // ---- answers ----
 
 export async function listAnswers(db: Conn, assessmentId: number) {

@@ -2,6 +2,8 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { today } from '../../platform/calendar/days.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { childOrgs } from '../../platform/indicators/indicators.repository.ts';
+import { rollUp } from '../../platform/indicators/indicators.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import { loadBranch } from './branches.service.ts';
 import * as repo from './meetings.repository.ts';
@@ -180,31 +182,23 @@ export async function orgMatrix(
   const [branches, counts, children] = await Promise.all([
     repo.boundBranches(db, org.path, year),
     repo.approvedCounts(db, { orgPath: org.path }, year),
-    repo.childOrgs(db, org.id),
+    childOrgs(db, org.id),
   ]);
   const held = toHeld(counts);
-  const total = emptyGroup(org);
-  const groups = children.map((c) => ({ path: c.path, group: emptyGroup(c) }));
-  const direct: MatrixBranchRow[] = [];
-  for (const b of branches) {
-    const row = branchRow(b, year, held, on);
-    addTo(total, row);
-    if (b.org_id === org.id) {
-      direct.push(row);
-      continue;
-    }
-    const child = groups.find((g) => b.org_path.startsWith(g.path));
-    // A branch under an inactive child org counts in the total only.
-    if (child) addTo(child.group, row);
-  }
+  const rows = branches.map((b) => ({ path: b.org_path, row: branchRow(b, year, held, on) }));
+  // A branch under an inactive child org counts in the total only.
+  const figures = rollUp(org, children, rows, (r) => r.path, {
+    empty: emptyGroup,
+    add: (group, r) => addTo(group, r.row),
+  });
   return {
     year,
     asOf: on,
     org: { id: org.id, name: org.name, kind: org.kind },
     types: meetingRules(),
-    total,
+    total: figures.total,
     // A child org with no branch bound by the frequencies has nothing to show (a county's many towns).
-    children: groups.map((g) => g.group).filter((g) => g.branches > 0),
-    branches: direct,
+    children: figures.children.map((c) => c.group).filter((g) => g.branches > 0),
+    branches: figures.ownRows.map((r) => r.row),
   };
 }

@@ -383,15 +383,3 @@ export async function boundBranches(db: Conn, orgPath: string, year: number) {
     .orderBy('b.id')
     .execute();
 }
-
-/** The active children of an org in the tree, in tree order. */
-export async function childOrgs(db: Conn, orgId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'path'])
-    .where('parent_id', '=', orgId)
-    .where('active', '=', 1)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-}

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -58,6 +59,13 @@ export const MENU: readonly MenuEntry[] = [
     path: '/cadres/hospital-stays',
     labelKey: 'menu.cadreHospitalStays',
     icon: <MedicineBoxOutlined aria-hidden />,
+    permission: 'cadres:read',
+    sub: true,
+  },
+  {
+    path: '/cadres/figures',
+    labelKey: 'menu.cadreFigures',
+    icon: <BarChartOutlined aria-hidden />,
     permission: 'cadres:read',
     sub: true,
   },

@@ -26,6 +26,9 @@ const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => 
 const CadresPage = lazy(() =>
   import('../features/cadres/cadres-page').then((m) => ({ default: m.CadresPage })),
 );
+const FiguresPage = lazy(() =>
+  import('../features/cadres/figures-page').then((m) => ({ default: m.FiguresPage })),
+);
 const CadrePage = lazy(() => import('../features/cadres/cadre-page').then((m) => ({ default: m.CadrePage })));
 const CadreFormPage = lazy(() =>
   import('../features/cadres/cadre-form-page').then((m) => ({ default: m.CadreFormPage })),
@@ -172,6 +175,7 @@ export const router = createBrowserRouter([
                   { path: 'import', element: guarded('cadres:import', <ImportPage />) },
                   { path: 'birthdays', element: guarded('cadres:read', <BirthdaysPage />) },
                   { path: 'hospital-stays', element: guarded('cadres:read', <HospitalStaysPage />) },
+                  { path: 'figures', element: guarded('cadres:read', <FiguresPage />) },
                   { path: ':id', element: guarded('cadres:read', <CadrePage />) },
                   { path: ':id/edit', element: guarded('cadres:write', <CadreFormPage />) },
                 ],
