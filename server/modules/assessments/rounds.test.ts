@@ -311,12 +311,7 @@ describe('a branch assessment from self-assessment to province demonstration', (
       meetingId,
       meetingHeldOn: '2025-03-01',
     });
-    const download = await api(
-      'GET',
-      `${A}/${id}/files/${photoFile}`,
-      undefined,
-      countyStaff.client,
-    );
+    const download = await api('GET', `${A}/${id}/files/${photoFile}`, undefined, countyStaff.client);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PNG)).toBe(true);
 

@@ -7564,7 +7564,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a record's photo (JPEG, PNG or WebP, up to 5 MB) */
+        /** Upload a record's photo (JPEG, PNG or WebP, up to 10 MB) */
         post: {
             parameters: {
                 query?: never;
@@ -7756,6 +7756,46 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15828,7 +15868,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16020,7 +16060,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16350,7 +16390,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16547,7 +16587,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16804,12 +16844,135 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The files of a meeting (photos and attachments, added and taken off while it is a draft or returned), in the order they were added */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a draft or returned meeting */
+        /** Add a file to a meeting (photos and attachments, added and taken off while it is a draft or returned): Photo (JPEG, PNG, WebP) up to 10 MB, or Attachment (image, PDF, Word .docx) up to 20 MB */
         post: {
             parameters: {
                 query?: {
+                    /** @description the kind of file; when omitted, an image is a photo and anything else an attachment */
                     kind?: "photo" | "attachment";
                     caption?: string;
                 };
@@ -16829,7 +16992,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             fileId: number;
-                            kind: "photo" | "attachment";
+                            kind: "photo" | "attachment" | "evidence";
                             caption: null | string;
                             name: string;
                             mime: string;
@@ -16942,6 +17105,46 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -16957,7 +17160,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a photo or attachment of a meeting */
+        /** Download a file of a meeting (photos and attachments, added and taken off while it is a draft or returned) */
         get: {
             parameters: {
                 query?: never;
@@ -16981,7 +17184,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Take a photo or attachment off a draft or returned meeting */
+        /** Take a file off a meeting (photos and attachments, added and taken off while it is a draft or returned) */
         delete: {
             parameters: {
                 query?: never;
@@ -23102,155 +23305,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/assessments/branch-assessments/{id}/answers/{measureId}/files": {
+    "/api/assessments/branch-assessments/{id}/files": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Add a file as evidence for a measure: JPEG, PNG, WebP, PDF, Word (.doc, .docx) or Excel (.xlsx), up to 20 MB */
-        post: {
+        /** The files of a branch's assessment (evidence for the measure named, while self-assessing), in the order they were added */
+        get: {
             parameters: {
-                query?: {
-                    caption?: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
                     id: number;
-                    measureId: number;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            roundId: number;
-                            roundName: string;
-                            year: number;
-                            branchId: number;
-                            branchName: string;
-                            orgId: number;
-                            orgName: string;
-                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
-                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            result: null | ("compliant" | "not_compliant");
-                            score: null | number;
-                            demoLevel: null | ("city" | "province");
-                            /** @description measures with a verdict */
-                            answered: number;
-                            measureCount: number;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 UTC instant
-                             */
-                            updatedAt: string;
-                            roundStatus: "open" | "closed";
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dueOn: string;
-                            passMark: number;
-                            verification: null | ("full" | "sampled");
-                            verifiedAt: null | string;
-                            /** @description the caller may change answers and evidence now */
-                            editable: boolean;
-                            actions: {
-                                action: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                commentRequired: boolean;
-                            }[];
-                            answers: {
-                                measureId: number;
-                                dimensionCode: string;
-                                dimensionTitle: string;
-                                code: string;
-                                text: string;
-                                /** @description what evidence the measure asks for (佐证材料) */
-                                evidenceAsked: string;
-                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
-                                rule: "scored" | "required";
-                                weight: number;
-                                verdict: null | ("met" | "not_met" | "not_applicable");
-                                note: null | string;
-                                evidence: {
-                                    id: number;
-                                    kind: "file" | "meeting";
-                                    caption: null | string;
-                                    fileId: null | number;
-                                    fileName: null | string;
-                                    mime: null | string;
-                                    size: null | number;
-                                    meetingId: null | number;
-                                    meetingHeldOn: null | string;
-                                    meetingType: null | string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601 UTC instant
-                                     */
-                                    createdAt: string;
-                                }[];
-                                review: null | {
-                                    stage: "review" | "verify";
-                                    verdict: "agree" | "disagree" | "no_evidence";
-                                    comment: null | string;
-                                    evidenceIds: number[];
-                                    checkedBy: null | string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601 UTC instant
-                                     */
-                                    checkedAt: string;
-                                };
-                                verify: null | {
-                                    stage: "review" | "verify";
-                                    verdict: "agree" | "disagree" | "no_evidence";
-                                    comment: null | string;
-                                    evidenceIds: number[];
-                                    checkedBy: null | string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601 UTC instant
-                                     */
-                                    checkedAt: string;
-                                };
-                                finding: null | ("met" | "not_met" | "not_applicable");
-                            }[];
-                            demonstrations: {
-                                id: number;
-                                level: "city" | "province";
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                namedOn: string;
-                                note: null | string;
-                                revokedAt: null | string;
-                                revokeReason: null | string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601 UTC instant
-                                 */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Attachment"][];
                     };
                 };
                 /** @description Default Response */
@@ -23355,7 +23435,344 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        /** Add a file to a branch's assessment (evidence for the measure named, while self-assessing): Evidence (image, PDF, Word, Excel .xlsx) up to 20 MB */
+        post: {
+            parameters: {
+                query: {
+                    caption?: string;
+                    measureId: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: number;
+                            kind: "photo" | "attachment" | "evidence";
+                            caption: null | string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of a branch's assessment (evidence for the measure named, while self-assessing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Take a file off a branch's assessment (evidence for the measure named, while self-assessing) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -23877,43 +24294,6 @@ export interface paths {
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/assessments/branch-assessments/{id}/evidence/{evidenceId}/file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download an evidence file */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    evidenceId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -25596,7 +25976,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx; within the upload limit) for a lesson to name by its id */
+        /** Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx, up to 200 MB) for a lesson to name by its id */
         post: {
             parameters: {
                 query?: never;
@@ -25702,6 +26082,46 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -29174,13 +29594,7 @@ export interface paths {
                                 authorName: string;
                                 /** @description members recorded as having read it (已读人数) */
                                 reads: number;
-                                files: {
-                                    fileId: number;
-                                    kind: "photo" | "attachment";
-                                    name: string;
-                                    mime: string;
-                                    size: number;
-                                }[];
+                                files: components["schemas"]["Attachment"][];
                                 /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                                 manageable: boolean;
                             }[];
@@ -29341,13 +29755,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -29646,13 +30054,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -29815,13 +30217,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -29988,13 +30384,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30158,13 +30548,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30285,14 +30669,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a published post */
-        post: {
+        /** The files of a post (photos and attachments, added and taken off while it is published), in the order they were added */
+        get: {
             parameters: {
-                query?: {
-                    kind?: "photo" | "attachment";
-                };
+                query?: never;
                 header?: never;
                 path: {
                     id: number;
@@ -30302,18 +30682,12 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fileId: number;
-                            kind: "photo" | "attachment";
-                            name: string;
-                            mime: string;
-                            size: number;
-                        };
+                        "application/json": components["schemas"]["Attachment"][];
                     };
                 };
                 /** @description Default Response */
@@ -30418,6 +30792,186 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        /** Add a file to a post (photos and attachments, added and taken off while it is published): Photo (JPEG, PNG, WebP) up to 10 MB, or Attachment (image, PDF, Word .docx) up to 20 MB */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the kind of file; when omitted, an image is a photo and anything else an attachment */
+                    kind?: "photo" | "attachment";
+                    caption?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: number;
+                            kind: "photo" | "attachment" | "evidence";
+                            caption: null | string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -30431,7 +30985,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a photo or attachment of a post */
+        /** Download a file of a post (photos and attachments, added and taken off while it is published) */
         get: {
             parameters: {
                 query?: never;
@@ -30455,7 +31009,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Take a photo or attachment off a published post */
+        /** Take a file off a post (photos and attachments, added and taken off while it is published) */
         delete: {
             parameters: {
                 query?: never;
@@ -31526,7 +32080,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -32280,7 +32834,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -32605,7 +33159,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -32813,7 +33367,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33172,7 +33726,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33389,7 +33943,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33604,7 +34158,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33730,9 +34284,131 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The files of a brand (added and taken off while its application is a draft or returned), in the order they were added */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Add an attachment (JPEG, PNG, WebP, PDF or Word .docx, up to 20 MB) to a draft or returned application */
+        /** Add a file to a brand (added and taken off while its application is a draft or returned): Attachment (image, PDF, Word .docx) up to 20 MB */
         post: {
             parameters: {
                 query?: {
@@ -33754,6 +34430,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             fileId: number;
+                            kind: "photo" | "attachment" | "evidence";
                             caption: null | string;
                             name: string;
                             mime: string;
@@ -33866,6 +34543,46 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -33881,7 +34598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an attachment of a brand */
+        /** Download a file of a brand (added and taken off while its application is a draft or returned) */
         get: {
             parameters: {
                 query?: never;
@@ -33905,7 +34622,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Take an attachment off a draft or returned application */
+        /** Take a file off a brand (added and taken off while its application is a draft or returned) */
         delete: {
             parameters: {
                 query?: never;
@@ -34524,9 +35241,9 @@ export interface components {
             photoCount: number;
             attachmentCount: number;
         };
-        MeetingFile: {
+        Attachment: {
             fileId: number;
-            kind: "photo" | "attachment";
+            kind: "photo" | "attachment" | "evidence";
             caption: null | string;
             name: string;
             mime: string;
@@ -34751,18 +35468,6 @@ export interface components {
             inspectedOn: string;
             inspectors: string;
             findings: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            createdAt: string;
-        };
-        BrandFile: {
-            fileId: number;
-            caption: null | string;
-            name: string;
-            mime: string;
-            size: number;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
