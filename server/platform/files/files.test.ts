@@ -10,7 +10,7 @@ import { createTestApp } from '../../test/test-app.ts';
 import type { App } from '../http/types.ts';
 import { registerAttachments } from './attachments.routes.ts';
 import { DiskFileStore, readWhole } from './files.ts';
-import { acceptedType, FILE_KINDS, isOfKind } from './kinds.ts';
+import { acceptedType, FILE_KINDS, isOfKind, sizeInWords } from './kinds.ts';
 
 const MB = 1024 * 1024;
 const PNG = Buffer.from(
@@ -257,5 +257,17 @@ describe('a lesson file', () => {
       .where('id', '=', res.json().id)
       .executeTakeFirstOrThrow();
     expect(row.sha256).toBe(sha(video));
+  });
+});
+
+describe('the README', () => {
+  it('states exactly the limits the kinds table enforces', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const stated = Object.fromEntries(
+      [...readme.matchAll(/^\| `(\w+)` \| [^|]+ \| [^|]+ \| ([\d.]+ [KM]B) \|$/gm)].map((m) => [m[1], m[2]]),
+    );
+    expect(stated).toEqual(
+      Object.fromEntries(Object.entries(FILE_KINDS).map(([kind, k]) => [kind, sizeInWords(k.maxBytes)])),
+    );
   });
 });
