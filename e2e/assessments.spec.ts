@@ -135,7 +135,7 @@ test('assessments: the city opens a round, a secretary self-assesses on a phone,
     if (answer.code === PHOTO_MEASURE || answer.code === FORM_MEASURE) continue;
     await secretary.put(`${A}/${id}/answers/${answer.measureId}`, { verdict: 'met' });
     if (takesFiles(answer))
-      await secretary.upload(`${A}/${id}/answers/${answer.measureId}/files`, `${answer.code}.png`, PNG);
+      await secretary.upload(`${A}/${id}/files?measureId=${answer.measureId}`, `${answer.code}.png`, PNG);
     else if (takesMeetings(answer))
       await secretary.post(`${A}/${id}/answers/${answer.measureId}/meetings`, { meetingId });
   }
@@ -152,7 +152,7 @@ test('assessments: the city opens a round, a secretary self-assesses on a phone,
   // 1.2 takes documents: its file goes through the API; then the page submits.
   assessment = (await secretary.get(`${A}/${id}`)) as Assessment;
   const formMeasure = assessment.answers.find((a) => a.code === FORM_MEASURE) as Answer;
-  await secretary.upload(`${A}/${id}/answers/${formMeasure.measureId}/files`, '任职文件.png', PNG);
+  await secretary.upload(`${A}/${id}/files?measureId=${formMeasure.measureId}`, '任职文件.png', PNG);
   await page.reload();
   await record.confirmStep('提交自评');
   await record.expectState('待审核');

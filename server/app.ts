@@ -36,6 +36,7 @@ import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
+import { LARGEST_UPLOAD_BYTES } from './platform/files/kinds.ts';
 import { type Clock, systemClock } from './platform/http/context.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -85,8 +86,9 @@ export async function buildApp({ config, db, logger, clock }: BuildOptions): Pro
 
   registerSecurityHeaders(app, config.cookieSecure);
   await app.register(fastifyCookie);
+  // A backstop only: each upload route streams its file under its own kind's limit (platform/files/kinds.ts).
   await app.register(fastifyMultipart, {
-    limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10 },
+    limits: { fileSize: LARGEST_UPLOAD_BYTES + 1, files: 1, fields: 10 },
   });
   const keyring = loadKeyring(config.keysFile, config.NODE_ENV !== 'production');
   const files = new DiskFileStore(path.join(config.dataDir, 'files'));

@@ -28,7 +28,6 @@ export const ConfigSchema = Type.Object({
   PASSWORD_MIN_CLASSES: Type.Integer({ minimum: 1, maximum: 4, default: 3 }),
   SERVE_WEB: Type.Boolean({ default: true }),
   DATA_KEYS_FILE: Type.Optional(Type.String({ minLength: 1 })),
-  UPLOAD_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 52_428_800 }),
 });
 export type Config = Static<typeof ConfigSchema> & {
   dataDir: string;

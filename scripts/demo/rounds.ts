@@ -11,6 +11,7 @@
 // Deterministic for a seed; written in bulk.
 
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import type { Insertable } from 'kysely';
 import type { Config } from '../../server/config.ts';
@@ -24,12 +25,7 @@ import type {
 import type { Measure } from '../../server/modules/assessments/assessments.schema.ts';
 import { freezeVersion, getVersion } from '../../server/modules/assessments/assessments.service.ts';
 import * as repo from '../../server/modules/assessments/rounds.repository.ts';
-import {
-  DEFAULT_PASS_MARK,
-  EVIDENCE_MAX_BYTES,
-  findingOf,
-  outcomeOf,
-} from '../../server/modules/assessments/rounds.rules.ts';
+import { DEFAULT_PASS_MARK, findingOf, outcomeOf } from '../../server/modules/assessments/rounds.rules.ts';
 import type {
   AnswerVerdict,
   AssessmentResult,
@@ -42,7 +38,8 @@ import { listOrgs } from '../../server/modules/orgs/orgs.service.ts';
 import { WHOLE_TREE } from '../../server/platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../server/platform/audit/audit.ts';
 import { addDays, daysBetween } from '../../server/platform/calendar/days.ts';
-import { checkUpload, DiskFileStore, saveFile } from '../../server/platform/files/files.ts';
+import { insertLinks } from '../../server/platform/files/attachments.repository.ts';
+import { DiskFileStore, recordFile } from '../../server/platform/files/files.ts';
 import * as workflowRepo from '../../server/platform/workflow/workflow.repository.ts';
 import { START_ACTION } from '../../server/platform/workflow/workflow.ts';
 import { type DemoBranch, listDemoBranches, SECRETARY_UNIT } from './branches.ts';
@@ -408,14 +405,13 @@ export async function generateRounds(
   const actor: Actor = { userId: null, name: 'demo-seed', ip: null, requestId: null };
   const files = new DiskFileStore(path.join(config.dataDir, 'files'));
   const image = demoEvidenceImage();
-  const checked = await checkUpload(image, DEMO_EVIDENCE_NAME, 'evidence', EVIDENCE_MAX_BYTES);
-  if (!checked.ok) throw new Error(`demo evidence image: ${checked.problem}`);
+  const stored = await files.put(Readable.from([image]));
   return db.transaction().execute(async (trx) => {
     await freezeVersion(trx, opts.versionId, actor);
-    const fileId = await saveFile(trx, files, {
-      bytes: image,
+    const fileId = await recordFile(trx, {
+      ...stored,
       name: DEMO_EVIDENCE_NAME,
-      mime: checked.mime,
+      mime: 'image/png',
       userId: null,
     });
     const roundIds: number[] = [];
@@ -486,6 +482,21 @@ export async function generateRounds(
       p.evidence.map((e) => Object.assign(e, { assessment_id: ids[i] as number, file_id: fileId })),
     );
     const evidenceIds = await repo.insertEvidenceRows(trx, evidence);
+    // The one image is an attachment of every assessment citing it (platform/files/attachments).
+    const citing = [...new Set(evidence.filter((e) => e.kind === 'file').map((e) => e.assessment_id))];
+    await insertLinks(
+      trx,
+      citing.map((assessmentId) => ({
+        record_type: 'branch_assessment',
+        record_id: assessmentId,
+        file_id: fileId,
+        kind: 'evidence',
+        caption: null,
+        created_by: null,
+        created_at:
+          evidence.find((e) => e.assessment_id === assessmentId)?.created_at ?? new Date().toISOString(),
+      })),
+    );
     let offset = 0;
     const checks: Insertable<AssessmentChecksTable>[] = [];
     for (const [i, p] of planned.entries()) {

@@ -42,6 +42,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   files: FilesTable;
+  record_files: RecordFilesTable;
   jobs: JobsTable;
   cadres: CadresTable;
   cadre_search_terms: CadreSearchTermsTable;
@@ -59,7 +60,6 @@ export interface Database {
   branch_elections: BranchElectionsTable;
   branch_meetings: BranchMeetingsTable;
   branch_meeting_absences: BranchMeetingAbsencesTable;
-  branch_meeting_files: BranchMeetingFilesTable;
   assessment_standards: AssessmentStandardsTable;
   assessment_standard_versions: AssessmentStandardVersionsTable;
   assessment_dimensions: AssessmentDimensionsTable;
@@ -76,11 +76,9 @@ export interface Database {
   learning_sessions: LearningSessionsTable;
   learning_attendance: LearningAttendanceTable;
   learning_posts: LearningPostsTable;
-  learning_post_files: LearningPostFilesTable;
   learning_post_reads: LearningPostReadsTable;
   brand_systems: BrandSystemsTable;
   brands: BrandsTable;
-  brand_files: BrandFilesTable;
   brand_reviews: BrandReviewsTable;
   brand_inspections: BrandInspectionsTable;
   brand_awards: BrandAwardsTable;
@@ -233,6 +231,23 @@ export interface FilesTable {
   size: number;
   mime: string;
   name: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/**
+ * A file kept with a record (附件): the one link every module's photos, attachments and evidence files
+ * use (platform/files/attachments.ts). The record is named by its type and id, not a foreign key.
+ */
+export interface RecordFilesTable {
+  id: Generated<number>;
+  /** brand | meeting | learning_post | branch_assessment */
+  record_type: string;
+  record_id: number;
+  file_id: number;
+  /** the kind of file (platform/files/kinds.ts): photo | attachment | evidence */
+  kind: string;
+  caption: string | null;
   created_by: number | null;
   created_at: string;
 }
@@ -560,17 +575,6 @@ export interface BranchMeetingAbsencesTable {
   reason: string;
 }
 
-export interface BranchMeetingFilesTable {
-  id: Generated<number>;
-  meeting_id: number;
-  file_id: number;
-  /** photo | attachment */
-  kind: string;
-  caption: string | null;
-  created_by: number | null;
-  created_at: string;
-}
-
 export type BranchMeetingRow = Selectable<BranchMeetingsTable>;
 
 /** A branch standard (支部建设标准): 六有一提升 (`liuyou`), 六好 (`liuhao`)… */
@@ -816,16 +820,6 @@ export interface LearningPostsTable {
   updated_at: string;
 }
 
-/** A photo or attachment of a post. */
-export interface LearningPostFilesTable {
-  id: Generated<number>;
-  post_id: number;
-  file_id: number;
-  /** photo | attachment */
-  kind: string;
-  created_at: string;
-}
-
 /** A member read a post (已读回执). */
 export interface LearningPostReadsTable {
   id: Generated<number>;
@@ -872,15 +866,6 @@ export interface BrandsTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
-}
-
-export interface BrandFilesTable {
-  id: Generated<number>;
-  brand_id: number;
-  file_id: number;
-  caption: string | null;
-  created_by: number | null;
-  created_at: string;
 }
 
 /** A yearly review (品牌复核) of a year of a cycle. */

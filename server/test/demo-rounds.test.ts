@@ -190,7 +190,7 @@ describe('the demo assessment rounds', () => {
       .execute();
     const evidence = await ctx.db
       .selectFrom('assessment_evidence')
-      .select(['id', 'assessment_id', 'measure_id'])
+      .select(['id', 'assessment_id', 'measure_id', 'file_id'])
       .execute();
     const byId = new Map(evidence.map((e) => [e.id, e]));
     const cited = new Set(evidence.map((e) => `${e.assessment_id}:${e.measure_id}`));
@@ -207,10 +207,10 @@ describe('the demo assessment rounds', () => {
       }
     }
     // a branch's evidence reads back through the API as a downloadable PNG
-    const one = evidence[0];
+    const one = evidence.find((e) => e.file_id !== null);
     const res = await ctx.app.inject({
       method: 'GET',
-      url: `/api/assessments/branch-assessments/${one?.assessment_id}/evidence/${one?.id}/file`,
+      url: `/api/assessments/branch-assessments/${one?.assessment_id}/files/${one?.file_id}`,
       headers: city.read,
     });
     expect(res.statusCode).toBe(200);

@@ -13,6 +13,7 @@ import * as assessmentRounds from './2026-11-29-011-assessment-rounds.ts';
 import * as brands from './2026-11-29-012-brands.ts';
 import * as learningPosts from './2026-11-29-013-learning-posts.ts';
 import * as lessonFiles from './2026-11-29-014-lesson-files.ts';
+import * as recordFiles from './2026-12-02-015-record-files.ts';
 import * as indicators from './2026-12-02-016-indicators.ts';
 import * as enumChecks from './2026-12-02-021-enum-checks.ts';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-012-brands': brands,
   '2026-11-29-013-learning-posts': learningPosts,
   '2026-11-29-014-lesson-files': lessonFiles,
+  '2026-12-02-015-record-files': recordFiles,
   '2026-12-02-016-indicators': indicators,
   '2026-12-02-021-enum-checks': enumChecks,
 };

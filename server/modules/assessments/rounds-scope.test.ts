@@ -38,7 +38,7 @@ function upload(id: number, measureId: number, client: Client) {
   const boundary = '----xinyaoroundscope';
   return ctx.app.inject({
     method: 'POST',
-    url: `${A}/${id}/answers/${measureId}/files`,
+    url: `${A}/${id}/files?measureId=${measureId}`,
     headers: { ...client.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([
       Buffer.from(
@@ -91,9 +91,13 @@ const [idA, idA2, idB] = [idOf(a.branch.id), idOf(a2.branch.id), idOf(b.branch.i
 // Each branch's own secretary answers its measure with a file as evidence.
 const secB = await signedInUser(ctx, { roles: ['branch_secretary'], org: unitB });
 await call('PUT', `${A}/${idB}/answers/${measure}`, { verdict: 'met' }, secB.client);
-const evidenceB = (await upload(idB, measure, secB.client)).json().answers[0].evidence[0].id as number;
+const fileB = (await upload(idB, measure, secB.client)).json().fileId as number;
+const evidenceB = (await call('GET', `${A}/${idB}`, undefined, secB.client)).json().answers[0].evidence[0]
+  .id as number;
 await call('PUT', `${A}/${idA}/answers/${measure}`, { verdict: 'met' }, secA.client);
-const evidenceA = (await upload(idA, measure, secA.client)).json().answers[0].evidence[0].id as number;
+await upload(idA, measure, secA.client);
+const evidenceA = (await call('GET', `${A}/${idA}`, undefined, secA.client)).json().answers[0].evidence[0]
+  .id as number;
 
 async function expectCode(
   res: Promise<{ statusCode: number; body: string; json(): { error: { code: string } } }>,
@@ -114,7 +118,9 @@ describe('assessment rounds scope', () => {
       ['PUT', `${A}/${idB}/answers/${measure}`, { verdict: 'met' }],
       ['POST', `${A}/${idB}/answers/${measure}/meetings`, { meetingId: b.meetingId }],
       ['DELETE', `${A}/${idB}/evidence/${evidenceB}`],
-      ['GET', `${A}/${idB}/evidence/${evidenceB}/file`],
+      ['GET', `${A}/${idB}/files`],
+      ['GET', `${A}/${idB}/files/${fileB}`],
+      ['DELETE', `${A}/${idB}/files/${fileB}`],
       ['PUT', `${A}/${idB}/checks/${measure}`, { verdict: 'agree', evidenceIds: [evidenceB] }],
       ['POST', `${A}/${idB}/transitions/submit`, {}],
       ['POST', `${A}/${idB}/transitions/review`, {}],

@@ -343,6 +343,26 @@ export async function deleteEvidence(db: Conn, id: number) {
   await db.deleteFrom('assessment_evidence').where('id', '=', id).execute();
 }
 
+/** Takes off every piece of an assessment's evidence that is a file (the file leaving the assessment). */
+export async function deleteFileEvidence(db: Conn, assessmentId: number, fileId: number) {
+  await db
+    .deleteFrom('assessment_evidence')
+    .where('assessment_id', '=', assessmentId)
+    .where('file_id', '=', fileId)
+    .execute();
+}
+
+/** Whether any piece of an assessment's evidence still is a file. */
+export async function fileCited(db: Conn, assessmentId: number, fileId: number) {
+  const row = await db
+    .selectFrom('assessment_evidence')
+    .select('id')
+    .where('assessment_id', '=', assessmentId)
+    .where('file_id', '=', fileId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 // ---- checks ----
 
 export async function listChecks(db: Conn, assessmentId: number) {

@@ -1,5 +1,6 @@
+import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -17,6 +18,7 @@ import {
   DemonstrationBody,
   DemonstrationParams,
   EvidenceParams,
+  EvidenceUploadFields,
   ExportBoardQuery,
   ExportHistoryQuery,
   ExportRoundsQuery,
@@ -29,7 +31,6 @@ import {
   RoundPageSchema,
   RoundSchema,
   TransitionParams,
-  UploadEvidenceQuery,
 } from './rounds.schema.ts';
 import * as service from './rounds.service.ts';
 
@@ -228,33 +229,13 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
       service.saveAnswer(app.db, authOf(req), actorOf(req), req.params.id, req.params.measureId, req.body),
   });
 
-  app.post(`${one}/answers/:measureId/files`, {
-    schema: {
-      tags,
-      summary:
-        'Add a file as evidence for a measure: JPEG, PNG, WebP, PDF, Word (.doc, .docx) or Excel (.xlsx), up to 20 MB',
-      consumes: ['multipart/form-data'],
-      params: AssessmentParams,
-      querystring: UploadEvidenceQuery,
-      response: { 201: AssessmentSchema, ...errorResponses },
-    },
-    config: { access: 'assessments:assess' },
-    handler: async (req, reply) => {
-      const auth = authOf(req);
-      await service.checkCanUpload(app.db, auth, req.params.id, req.params.measureId);
-      const upload = await readUpload(req);
-      reply.code(201);
-      return service.addFileEvidence(
-        app.db,
-        files,
-        auth,
-        actorOf(req),
-        req.params.id,
-        req.params.measureId,
-        upload,
-        req.query,
-      );
-    },
+  registerAttachments(app, files, {
+    ...service.evidenceFiles,
+    path: `${one}/files`,
+    tags,
+    access: { read: 'assessments:read', write: 'assessments:assess' },
+    what: "a branch's assessment (evidence for the measure named, while self-assessing)",
+    uploadFields: EvidenceUploadFields,
   });
 
   app.post(`${one}/answers/:measureId/meetings`, {
@@ -289,15 +270,6 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     config: { access: 'assessments:assess' },
     handler: async (req) =>
       service.removeEvidence(app.db, authOf(req), actorOf(req), req.params.id, req.params.evidenceId),
-  });
-
-  app.get(`${one}/evidence/:evidenceId/file`, {
-    schema: { tags, summary: 'Download an evidence file', params: EvidenceParams },
-    config: { access: 'assessments:read' },
-    handler: async (req, reply) => {
-      const file = await service.evidenceFile(app.db, authOf(req), req.params.id, req.params.evidenceId);
-      return sendStoredFile(reply, files, file);
-    },
   });
 
   app.put(`${one}/checks/:measureId`, {

@@ -3,9 +3,6 @@ import type { AnswerVerdict, AssessmentResult, CheckVerdict } from './rounds.sch
 /** The pass mark of a round whose opener gives none: 60 of 100 points (及格). */
 export const DEFAULT_PASS_MARK = 60;
 
-/** The largest evidence file (佐证材料): photos, scans, Word and Excel files. */
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
-
 /**
  * The verdict that counts for a measure: the branch's own, unless the last check (the city's when it
  * verified the measure, the county's otherwise) did not agree, in which case the measure is not met.

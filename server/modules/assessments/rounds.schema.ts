@@ -223,8 +223,8 @@ export const MeetingEvidenceBody = Type.Object({
 });
 export type MeetingEvidenceBody = Static<typeof MeetingEvidenceBody>;
 
-export const UploadEvidenceQuery = Type.Object({ caption: Type.Optional(Text(200)) });
-export type UploadEvidenceQuery = Static<typeof UploadEvidenceQuery>;
+/** What an evidence file's upload names besides its caption: the measure it is evidence for. */
+export const EvidenceUploadFields = Type.Object({ measureId: Id });
 
 export const CheckBody = Type.Object({
   verdict: CheckVerdict,

@@ -4,7 +4,7 @@ import { AppError, type FieldProblem } from '../../errors.ts';
 import { isWholeTree } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar/days.ts';
-import { checkUpload, type FileStore, saveFile } from '../../platform/files/files.ts';
+import { type AttachmentSpec, unlink } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import type { WorkflowAction } from '../../platform/workflow/workflow.schema.ts';
 import {
@@ -20,7 +20,7 @@ import { getOrg } from '../orgs/orgs.service.ts';
 import type { Measure } from './assessments.schema.ts';
 import { freezeVersion, getVersion } from './assessments.service.ts';
 import * as repo from './rounds.repository.ts';
-import { DEFAULT_PASS_MARK, EVIDENCE_MAX_BYTES, findingOf, outcomeOf } from './rounds.rules.ts';
+import { DEFAULT_PASS_MARK, findingOf, outcomeOf } from './rounds.rules.ts';
 import type {
   Answer,
   AnswerBody,
@@ -45,7 +45,6 @@ import type {
   OpenRoundBody,
   RevokeBody,
   Round,
-  UploadEvidenceQuery,
   VerificationMode,
 } from './rounds.schema.ts';
 import { assessmentWorkflow, EDITABLE_STATES } from './rounds.workflow.ts';
@@ -478,62 +477,52 @@ const acceptsFiles = (m: Measure) =>
  */
 const takesEvidence = (m: Measure) => acceptsFiles(m) || m.evidenceKinds.includes('meetings');
 
-/** Refuses an upload before its bytes are read: the caller may not change this answer now. */
-export async function checkCanUpload(db: Db, auth: Auth, id: number, measureId: number) {
-  const a = await loadAssessment(db, id, auth);
-  checkEditable(a, auth);
-  const m = measureOf(await measuresOf(db, a.version_id), measureId);
-  if (!acceptsFiles(m)) throw new AppError('round.evidence_kind_refused');
-  return { a, m };
-}
-
 /**
- * Adds an uploaded file as evidence for a measure: an image (JPEG, PNG, WebP), a PDF, a Word (.doc or
- * .docx) or an Excel (.xlsx) file of at most 20 MB, checked by content, not by name.
+ * The assessment's evidence files (佐证材料), through platform/files/attachments: an upload names the
+ * measure it is evidence for and becomes a piece of that answer's evidence; taking the file off takes
+ * the evidence with it. Images, PDF, Word (.doc, .docx) and Excel (.xlsx), as the kinds table says.
  */
-export async function addFileEvidence(
-  db: Db,
-  files: FileStore,
-  auth: Auth,
-  actor: Actor,
-  id: number,
-  measureId: number,
-  upload: { bytes: Buffer; name: string },
-  query: UploadEvidenceQuery,
-): Promise<Assessment> {
-  const { a, m } = await checkCanUpload(db, auth, id, measureId);
-  const checked = await checkUpload(upload.bytes, upload.name, 'evidence', EVIDENCE_MAX_BYTES);
-  if (!checked.ok) throw new AppError(checked.problem);
-  let mime = checked.mime;
-  // An OLE compound file is an old Word document only by its name; other OLE files (.xls, .msg) are not taken.
-  if (mime === 'application/x-cfb') {
-    if (!upload.name.toLowerCase().endsWith('.doc')) throw new AppError('file.type_not_allowed');
-    mime = 'application/msword';
-  }
-  await db.transaction().execute(async (trx) => {
+export const evidenceFiles: AttachmentSpec<{ a: repo.AssessmentRow; m?: RoundMeasure }> = {
+  recordType: 'branch_assessment',
+  kinds: ['evidence'],
+  load: async (db, auth, id) => ({ a: await loadAssessment(db, id, auth) }),
+  async writable(db, auth, id, query) {
+    const a = await loadAssessment(db, id, auth);
+    checkEditable(a, auth);
+    if (query.measureId === undefined) return { a };
+    const m = measureOf(await measuresOf(db, a.version_id), query.measureId as number);
+    if (!acceptsFiles(m)) throw new AppError('round.evidence_kind_refused');
+    return { a, m };
+  },
+  async changing(trx, id, { a }) {
     await lockEditable(trx, a);
-    const fileId = await saveFile(trx, files, { ...upload, mime, userId: auth.userId });
+    await touched(trx, id);
+  },
+  async attached(trx, { m }, link) {
+    if (!m) throw new AppError('round.measure_not_in_version');
     const evidenceId = await repo.insertEvidence(trx, {
-      assessment_id: id,
-      measure_id: measureId,
+      assessment_id: link.recordId,
+      measure_id: m.id,
       kind: 'file',
-      file_id: fileId,
+      file_id: link.fileId,
       meeting_id: null,
-      caption: clean(query.caption),
-      created_by: auth.userId,
+      caption: link.caption,
+      created_by: link.userId,
       created_at: now(),
     });
-    await touched(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'branch_assessment.evidence_add',
-      entity: 'branch_assessment',
-      entityId: id,
-      summary: `${a.round_name} · ${a.branch_name} · ${m.code}: ${upload.name}`,
-      after: { evidenceId, measure: m.code, fileId, mime, size: upload.bytes.length },
-    });
-  });
-  return getAssessment(db, auth, id);
-}
+    return { evidenceId, measure: m.code };
+  },
+  async detached(trx, _record, link) {
+    await repo.deleteFileEvidence(trx, link.recordId, link.fileId);
+  },
+  audit: {
+    entity: 'branch_assessment',
+    added: 'branch_assessment.evidence_add',
+    removed: 'branch_assessment.evidence_remove',
+    summary: ({ a, m }, fileName) =>
+      `${a.round_name} · ${a.branch_name}${m ? ` · ${m.code}` : ''}: ${fileName}`,
+  },
+};
 
 /**
  * Cites one of the branch's own approved meetings held in the round's year as evidence for a measure
@@ -598,6 +587,10 @@ export async function removeEvidence(db: Db, auth: Auth, actor: Actor, id: numbe
   await db.transaction().execute(async (trx) => {
     await lockEditable(trx, a);
     await repo.deleteEvidence(trx, evidenceId);
+    // A file taken off as evidence leaves the assessment's files too, unless another measure cites it.
+    if (e.file_id !== null && !(await repo.fileCited(trx, id, e.file_id))) {
+      await unlink(trx, evidenceFiles.recordType, id, e.file_id);
+    }
     await touched(trx, id);
     await recordAudit(trx, actor, {
       action: 'branch_assessment.evidence_remove',
@@ -608,14 +601,6 @@ export async function removeEvidence(db: Db, auth: Auth, actor: Actor, id: numbe
     });
   });
   return getAssessment(db, auth, id);
-}
-
-/** An uploaded evidence file of an assessment in the caller's scope, for the download. */
-export async function evidenceFile(db: Db, auth: Auth, id: number, evidenceId: number) {
-  const a = await loadAssessment(db, id, auth);
-  const e = await findEvidence(db, a, evidenceId);
-  if (e.kind !== 'file' || !e.sha256 || !e.mime) throw new AppError('file.not_found');
-  return { sha256: e.sha256, mime: e.mime, name: e.file_name ?? 'evidence' };
 }
 
 /** The stage a check belongs to in a state: the county reviews a submitted one, the city verifies a reviewed one. */

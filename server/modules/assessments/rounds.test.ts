@@ -55,7 +55,7 @@ function upload(
   const boundary = '----xinyaorounds';
   return ctx.app.inject({
     method: 'POST',
-    url: `${A}/${id}/answers/${measureId}/files`,
+    url: `${A}/${id}/files?measureId=${measureId}`,
     headers: { ...client.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([
       Buffer.from(
@@ -300,7 +300,8 @@ describe('a branch assessment from self-assessment to province demonstration', (
     res = await branchSide.answer(m2, 'met');
     res = await upload(id, m2, '活动照片.png', PNG);
     expect(res.statusCode, res.body).toBe(201);
-    let detail = res.json();
+    const photoFile = res.json().fileId as number;
+    let detail = (await api('GET', `${A}/${id}`, undefined, secretary.client)).json();
     const a2 = detail.answers.find((x: { measureId: number }) => x.measureId === m2);
     expect(a2.evidence).toMatchObject([{ kind: 'file', fileName: '活动照片.png', mime: 'image/png' }]);
     const fileEvidence = a2.evidence[0].id as number;
@@ -310,12 +311,7 @@ describe('a branch assessment from self-assessment to province demonstration', (
       meetingId,
       meetingHeldOn: '2025-03-01',
     });
-    const download = await api(
-      'GET',
-      `${A}/${id}/evidence/${fileEvidence}/file`,
-      undefined,
-      countyStaff.client,
-    );
+    const download = await api('GET', `${A}/${id}/files/${photoFile}`, undefined, countyStaff.client);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PNG)).toBe(true);
 
@@ -341,6 +337,7 @@ describe('a branch assessment from self-assessment to province demonstration', (
     workbook.addWorksheet('台账').addRow(['活动', '日期']);
     res = await upload(id, m2, '活动台账.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(res.statusCode, res.body).toBe(201);
+    res = await api('GET', `${A}/${id}`, undefined, secretary.client);
     const files = res
       .json()
       .answers[1].evidence.map((e: { fileName: string; mime: string }) => [e.fileName, e.mime]);
@@ -386,6 +383,7 @@ describe('a branch assessment from self-assessment to province demonstration', (
     expect(res.json().answered).toBe(3);
     res = await upload(id, m3, '说明.pdf', PDF);
     expect(res.statusCode, res.body).toBe(201);
+    res = await api('GET', `${A}/${id}`, undefined, secretary.client);
     const explanation = res.json().answers[2].evidence[0].id as number;
 
     // The city cannot verify what the county has not reviewed: said so.
@@ -433,6 +431,8 @@ describe('a branch assessment from self-assessment to province demonstration', (
 
     // The branch adds a record and submits again; the county reviews every answer.
     res = await upload(id, m2, '活动记录.pdf', PDF);
+    expect(res.statusCode, res.body).toBe(201);
+    res = await api('GET', `${A}/${id}`, undefined, secretary.client);
     const record = res.json().answers[1].evidence[1].id as number;
     expect((await branchSide.step('submit')).json().state).toBe('submitted');
     await countySide.check(m1, { verdict: 'agree', evidenceIds: [meetingEvidence] });
@@ -641,7 +641,9 @@ describe('a measure resting on the platform registers', () => {
     await api('PUT', `${A}/${id}/answers/${m1}`, { verdict: 'met' }, secretary.client);
     await refused(upload(id, m1, '名册.pdf', PDF), 400, 'round.evidence_kind_refused');
     await api('PUT', `${A}/${id}/answers/${m2}`, { verdict: 'met' }, secretary.client);
-    const doc = (await upload(id, m2, '计划.pdf', PDF)).json().answers[1].evidence[0].id as number;
+    expect((await upload(id, m2, '计划.pdf', PDF)).statusCode).toBe(201);
+    const doc = (await api('GET', `${A}/${id}`, undefined, secretary.client)).json().answers[1].evidence[0]
+      .id as number;
     await api('POST', `${A}/${id}/transitions/submit`, {}, secretary.client);
     // The register-only measure is agreed naming nothing; a measure taking evidence still needs some.
     let res = await api(
@@ -697,7 +699,8 @@ describe('round figures and board', () => {
     async function take(branchId: number, sec: Client, staff: Client, to: string, verdict = 'met') {
       const id = await assessmentOf(round.id, branchId);
       await api('PUT', `${A}/${id}/answers/${m}`, { verdict }, sec);
-      const ev = (await upload(id, m, '记录.pdf', PDF, sec)).json().answers[0].evidence[0].id;
+      expect((await upload(id, m, '记录.pdf', PDF, sec)).statusCode).toBe(201);
+      const ev = (await api('GET', `${A}/${id}`, undefined, sec)).json().answers[0].evidence[0].id;
       if (to === 'self_assessing') return id;
       expect((await api('POST', `${A}/${id}/transitions/submit`, {}, sec)).statusCode).toBe(200);
       if (to === 'submitted') return id;

@@ -1,12 +1,8 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { forUpdate } from '../../db/dialect.ts';
-import type {
-  BranchMeetingAbsencesTable,
-  BranchMeetingFilesTable,
-  BranchMeetingsTable,
-  Database,
-} from '../../db/schema.ts';
+import type { BranchMeetingAbsencesTable, BranchMeetingsTable, Database } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
+import { attachmentCount } from '../../platform/files/attachments.repository.ts';
 import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
 import type { MeetingSortField, MeetingState, MeetingType } from './meetings.schema.ts';
 import { meetingWorkflow } from './meetings.workflow.ts';
@@ -66,10 +62,9 @@ export async function updateMeeting(db: Conn, id: number, row: Updateable<Branch
   await db.updateTable('branch_meetings').set(row).where('id', '=', id).execute();
 }
 
-/** Deletes a meeting with its absences and its links to files (the stored files stay). */
+/** Deletes a meeting with its absences (its files' links go in the caller's transaction; the stored files stay). */
 export async function deleteMeeting(db: Conn, id: number) {
   await db.deleteFrom('branch_meeting_absences').where('meeting_id', '=', id).execute();
-  await db.deleteFrom('branch_meeting_files').where('meeting_id', '=', id).execute();
   await db.deleteFrom('branch_meetings').where('id', '=', id).execute();
 }
 
@@ -120,53 +115,6 @@ export async function replaceAbsences(
   }
 }
 
-// ---- files ----
-
-const fileColumns = [
-  'mf.file_id',
-  'mf.kind',
-  'mf.caption',
-  'mf.created_at',
-  'f.name',
-  'f.mime',
-  'f.size',
-  'f.sha256',
-] as const;
-
-/** A meeting's photos and attachments, in the order they were added. */
-export async function listFiles(db: Conn, meetingId: number) {
-  return db
-    .selectFrom('branch_meeting_files as mf')
-    .innerJoin('files as f', 'f.id', 'mf.file_id')
-    .select(fileColumns)
-    .where('mf.meeting_id', '=', meetingId)
-    .orderBy('mf.id')
-    .execute();
-}
-
-/** One file of a meeting. */
-export async function findMeetingFile(db: Conn, meetingId: number, fileId: number) {
-  return db
-    .selectFrom('branch_meeting_files as mf')
-    .innerJoin('files as f', 'f.id', 'mf.file_id')
-    .select(fileColumns)
-    .where('mf.meeting_id', '=', meetingId)
-    .where('mf.file_id', '=', fileId)
-    .executeTakeFirst();
-}
-
-export async function insertMeetingFile(db: Conn, row: Insertable<BranchMeetingFilesTable>) {
-  await db.insertInto('branch_meeting_files').values(row).execute();
-}
-
-export async function deleteMeetingFile(db: Conn, meetingId: number, fileId: number) {
-  await db
-    .deleteFrom('branch_meeting_files')
-    .where('meeting_id', '=', meetingId)
-    .where('file_id', '=', fileId)
-    .execute();
-}
-
 // ---- lists ----
 
 /** The filters of the meeting list, already resolved. */
@@ -186,18 +134,8 @@ export interface MeetingFilter {
 function filtered(db: Conn, f: MeetingFilter) {
   let q = meetingQuery(db)
     .select((eb) => [
-      eb
-        .selectFrom('branch_meeting_files as p')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('p.meeting_id', '=', 'm.id')
-        .where('p.kind', '=', 'photo')
-        .as('photo_count'),
-      eb
-        .selectFrom('branch_meeting_files as a')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('a.meeting_id', '=', 'm.id')
-        .where('a.kind', '=', 'attachment')
-        .as('attachment_count'),
+      attachmentCount(eb, 'meeting', 'm.id', 'photo').as('photo_count'),
+      attachmentCount(eb, 'meeting', 'm.id', 'attachment').as('attachment_count'),
       eb
         .selectFrom('branch_meeting_absences as ab')
         .select((e) => e.fn.countAll<number>().as('n'))

@@ -1,5 +1,6 @@
+import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -12,15 +13,12 @@ import {
   ExportMeetingsQuery,
   ListBranchMeetingsQuery,
   ListMeetingsQuery,
-  MeetingFileParams,
-  MeetingFileSchema,
   MeetingPageSchema,
   MeetingSchema,
   OrgMatrixQuery,
   OrgMatrixSchema,
   TransitionParams,
   UpdateMeetingBody,
-  UploadMeetingFileQuery,
 } from './meetings.schema.ts';
 import * as service from './meetings.service.ts';
 
@@ -172,47 +170,12 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
 
   // ---- photos and attachments ----
 
-  app.post('/api/branches/meetings/:id/files', {
-    schema: {
-      tags,
-      summary:
-        'Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a draft or returned meeting',
-      consumes: ['multipart/form-data'],
-      params: IdParams,
-      querystring: UploadMeetingFileQuery,
-      response: { 201: MeetingFileSchema, ...errorResponses },
-    },
-    config: { access: 'meetings:write' },
-    handler: async (req, reply) => {
-      const auth = authOf(req);
-      await service.checkCanAttach(app.db, auth, req.params.id);
-      const upload = await readUpload(req);
-      reply.code(201);
-      return service.addMeetingFile(app.db, files, auth, actorOf(req), req.params.id, upload, req.query);
-    },
-  });
-
-  app.get('/api/branches/meetings/:id/files/:fileId', {
-    schema: { tags, summary: 'Download a photo or attachment of a meeting', params: MeetingFileParams },
-    config: { access: 'meetings:read' },
-    handler: async (req, reply) => {
-      const file = await service.meetingFile(app.db, authOf(req), req.params.id, req.params.fileId);
-      return sendStoredFile(reply, files, file);
-    },
-  });
-
-  app.delete('/api/branches/meetings/:id/files/:fileId', {
-    schema: {
-      tags,
-      summary: 'Take a photo or attachment off a draft or returned meeting',
-      params: MeetingFileParams,
-      response: { 204: NoContent, ...errorResponses },
-    },
-    config: { access: 'meetings:write' },
-    handler: async (req, reply) => {
-      await service.removeMeetingFile(app.db, authOf(req), actorOf(req), req.params.id, req.params.fileId);
-      return reply.code(204).send(null);
-    },
+  registerAttachments(app, files, {
+    ...service.meetingFiles,
+    path: '/api/branches/meetings/:id/files',
+    tags,
+    access: { read: 'meetings:read', write: 'meetings:write' },
+    what: 'a meeting (photos and attachments, added and taken off while it is a draft or returned)',
   });
 
   // ---- the completion matrix (三会一课完成情况) ----

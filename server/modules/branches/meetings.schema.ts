@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { AttachmentSchema } from '../../platform/files/attachments.schema.ts';
 import { Instant, Nullable, PageOf } from '../../platform/http/schemas.ts';
 import { SortParam } from '../../platform/lists/sort.ts';
 import { LabelSchema, WorkflowActionSchema } from '../../platform/workflow/workflow.schema.ts';
@@ -62,10 +63,6 @@ export const MeetingAction = Type.Union([
 export const PeriodUnit = Type.Union([Type.Literal('month'), Type.Literal('quarter'), Type.Literal('year')]);
 export type PeriodUnit = Static<typeof PeriodUnit>;
 
-/** photo (会议照片) or attachment (会议记录、签到表等). */
-export const MeetingFileKind = Type.Union([Type.Literal('photo'), Type.Literal('attachment')]);
-export type MeetingFileKind = Static<typeof MeetingFileKind>;
-
 /** A member absent (缺席) and why. */
 export const AbsenceSchema = Type.Object({
   /** the member, when on the roster */
@@ -74,21 +71,6 @@ export const AbsenceSchema = Type.Object({
   reason: Type.String(),
 });
 export type Absence = Static<typeof AbsenceSchema>;
-
-export const MeetingFileSchema = Type.Object(
-  {
-    /** the stored file's id: the download is /api/branches/meetings/{id}/files/{fileId} */
-    fileId: Type.Integer(),
-    kind: MeetingFileKind,
-    caption: Nullable(Type.String()),
-    name: Type.String(),
-    mime: Type.String(),
-    size: Type.Integer(),
-    createdAt: Instant,
-  },
-  { $id: 'MeetingFile' },
-);
-export type MeetingFile = Static<typeof MeetingFileSchema>;
 
 const MeetingCore = {
   id: Type.Integer(),
@@ -143,7 +125,7 @@ export const MeetingSchema = Type.Object(
     topics: Nullable(Type.String()),
     /** 决议 */
     resolutions: Nullable(Type.String()),
-    files: Type.Array(MeetingFileSchema),
+    files: Type.Array(AttachmentSchema),
   },
   { $id: 'Meeting' },
 );
@@ -230,15 +212,7 @@ const { branchId: _b, orgId: _o, ...BranchMeetingFilters } = MeetingFilters;
 export const ListBranchMeetingsQuery = Type.Object({ ...Paging, ...BranchMeetingFilters });
 export type ListBranchMeetingsQuery = Static<typeof ListBranchMeetingsQuery>;
 
-export const MeetingFileParams = Type.Object({ id: Id, fileId: Id });
 export const TransitionParams = Type.Object({ id: Id, action: MeetingAction });
-
-export const UploadMeetingFileQuery = Type.Object({
-  /** photo or attachment; when omitted, an image is a photo and anything else an attachment */
-  kind: Type.Optional(MeetingFileKind),
-  caption: Type.Optional(Text(200)),
-});
-export type UploadMeetingFileQuery = Static<typeof UploadMeetingFileQuery>;
 
 // ---- the completion matrix (三会一课完成情况) ----
 

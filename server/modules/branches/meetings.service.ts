@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError, type FieldProblem } from '../../errors.ts';
 import type { Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
-import { checkUpload, type FileStore, saveFile } from '../../platform/files/files.ts';
+import { type AttachmentSpec, attachmentsOf, unlinkAll } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import type { WorkflowAction } from '../../platform/workflow/workflow.schema.ts';
 import {
@@ -26,13 +26,10 @@ import type {
   ExportMeetingsQuery,
   ListMeetingsQuery,
   Meeting,
-  MeetingFile,
-  MeetingFileKind,
   MeetingState,
   MeetingSummary,
   MeetingType,
   UpdateMeetingBody,
-  UploadMeetingFileQuery,
 } from './meetings.schema.ts';
 import { EDITABLE_STATES, meetingWorkflow } from './meetings.workflow.ts';
 
@@ -90,29 +87,20 @@ export function toSummary(r: repo.MeetingListRow, auth: Auth): MeetingSummary {
   };
 }
 
-function toFile(f: Awaited<ReturnType<typeof repo.listFiles>>[number]): MeetingFile {
-  return {
-    fileId: f.file_id,
-    kind: f.kind as MeetingFileKind,
-    caption: f.caption,
-    name: f.name,
-    mime: f.mime,
-    size: f.size,
-    createdAt: f.created_at,
-  };
-}
-
 /** One meeting with its whole record, its review state and the caller's actions. */
 export async function getMeeting(db: Db, auth: Auth, id: number): Promise<Meeting> {
   const r = await loadMeeting(db, id, auth.scope);
-  const [absences, files] = await Promise.all([repo.listAbsences(db, id), repo.listFiles(db, id)]);
+  const [absences, files] = await Promise.all([
+    repo.listAbsences(db, id),
+    attachmentsOf(db, meetingFiles.recordType, id),
+  ]);
   return {
     ...toCore(r, auth, absences.length),
     absences: absences.map((a) => ({ cadreId: a.cadre_id, name: a.name, reason: a.reason })),
     outsideAttendees: r.outside_attendees,
     topics: r.topics,
     resolutions: r.resolutions,
-    files: files.map(toFile),
+    files,
   };
 }
 
@@ -466,6 +454,7 @@ export async function deleteMeeting(db: Db, auth: Auth, actor: Actor, id: number
   if (!editable(m.state)) throw new AppError('meeting.not_editable');
   await db.transaction().execute(async (trx) => {
     await lockEditable(trx, id);
+    await unlinkAll(trx, meetingFiles.recordType, id);
     await repo.deleteMeeting(trx, id);
     await removeWorkflowItem(trx, meetingWorkflow, id);
     await recordAudit(trx, actor, {
@@ -508,88 +497,27 @@ export async function meetingHistory(db: Db, auth: Auth, id: number) {
 
 // ---- photos and attachments ----
 
-/** The largest photo, and the largest attachment (minutes, sign-in sheets as PDF or Word). */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Refuses an upload to a meeting the caller cannot see or that can no longer change (before reading it). */
-export async function checkCanAttach(db: Db, auth: Auth, id: number) {
-  const m = await loadMeeting(db, id, auth.scope);
-  if (!editable(m.state)) throw new AppError('meeting.not_editable');
-  return m;
-}
-
 /**
- * Keeps a photo (JPEG, PNG, WebP) or an attachment (those, PDF or Word .docx) with a draft or returned
- * meeting. The type is judged by the content, not the name.
+ * A meeting's photos (会议照片) and attachments (会议记录、签到表), added and taken off while it is a draft
+ * or returned (platform/files/attachments).
  */
-export async function addMeetingFile(
-  db: Db,
-  files: FileStore,
-  auth: Auth,
-  actor: Actor,
-  id: number,
-  upload: { bytes: Buffer; name: string },
-  query: UploadMeetingFileQuery,
-): Promise<MeetingFile> {
-  const m = await checkCanAttach(db, auth, id);
-  const checked =
-    query.kind === 'photo'
-      ? await checkUpload(upload.bytes, upload.name, 'image', PHOTO_MAX_BYTES)
-      : await checkUpload(upload.bytes, upload.name, 'attachment', ATTACHMENT_MAX_BYTES);
-  if (!checked.ok) throw new AppError(checked.problem);
-  const kind: MeetingFileKind = query.kind ?? (checked.mime.startsWith('image/') ? 'photo' : 'attachment');
-  if (kind === 'photo' && upload.bytes.length > PHOTO_MAX_BYTES) throw new AppError('file.too_large');
-  const fileId = await db.transaction().execute(async (trx) => {
+export const meetingFiles: AttachmentSpec<Awaited<ReturnType<typeof loadMeeting>>> = {
+  recordType: 'meeting',
+  kinds: ['photo', 'attachment'],
+  load: (db, auth, id) => loadMeeting(db, id, auth.scope),
+  async writable(db, auth, id) {
+    const m = await loadMeeting(db, id, auth.scope);
+    if (!editable(m.state)) throw new AppError('meeting.not_editable');
+    return m;
+  },
+  async changing(trx, id) {
     await lockEditable(trx, id);
-    const fileId = await saveFile(trx, files, { ...upload, mime: checked.mime, userId: auth.userId });
-    const now = new Date().toISOString();
-    await repo.insertMeetingFile(trx, {
-      meeting_id: id,
-      file_id: fileId,
-      kind,
-      caption: clean(query.caption),
-      created_by: auth.userId,
-      created_at: now,
-    });
-    await repo.updateMeeting(trx, id, { updated_at: now });
-    await recordAudit(trx, actor, {
-      action: 'meeting.file_add',
-      entity: 'meeting',
-      entityId: id,
-      summary: `${m.branch_name} · ${m.period}: ${upload.name}`,
-      after: { fileId, kind, mime: checked.mime, size: upload.bytes.length },
-    });
-    return fileId;
-  });
-  const file = await repo.findMeetingFile(db, id, fileId);
-  if (!file) throw new AppError('file.not_found');
-  return toFile(file);
-}
-
-/** A file of a meeting in the caller's scope: its record, for the download. */
-export async function meetingFile(db: Db, auth: Auth, id: number, fileId: number) {
-  await loadMeeting(db, id, auth.scope);
-  const file = await repo.findMeetingFile(db, id, fileId);
-  if (!file) throw new AppError('file.not_found');
-  return file;
-}
-
-/** Takes a photo or attachment off a draft or returned meeting (the stored bytes stay). */
-export async function removeMeetingFile(db: Db, auth: Auth, actor: Actor, id: number, fileId: number) {
-  const m = await checkCanAttach(db, auth, id);
-  const file = await repo.findMeetingFile(db, id, fileId);
-  if (!file) throw new AppError('file.not_found');
-  await db.transaction().execute(async (trx) => {
-    await lockEditable(trx, id);
-    await repo.deleteMeetingFile(trx, id, fileId);
     await repo.updateMeeting(trx, id, { updated_at: new Date().toISOString() });
-    await recordAudit(trx, actor, {
-      action: 'meeting.file_remove',
-      entity: 'meeting',
-      entityId: id,
-      summary: `${m.branch_name} · ${m.period}: ${file.name}`,
-      before: { fileId, kind: file.kind, name: file.name },
-    });
-  });
-}
+  },
+  audit: {
+    entity: 'meeting',
+    added: 'meeting.file_add',
+    removed: 'meeting.file_remove',
+    summary: (m, fileName) => `${m.branch_name} · ${m.period}: ${fileName}`,
+  },
+};

@@ -102,6 +102,7 @@ const ENDPOINTS: [Method, string, object?][] = [
   ['POST', '/api/brands/{id}/reviews', { reviewedOn: today(), reviewer: 'x', verdict: 'pass' }],
   ['POST', '/api/brands/{id}/inspections', { inspectedOn: today(), inspectors: 'x', findings: 'x' }],
   ['POST', '/api/brands/{id}/awards', { year, kind: 'top10' }],
+  ['GET', '/api/brands/{id}/files'],
   ['POST', '/api/brands/{id}/files', {}],
   ['GET', '/api/brands/{id}/files/{fileId}'],
   ['DELETE', '/api/brands/{id}/files/{fileId}'],
@@ -125,6 +126,7 @@ describe('scope isolation of brands', () => {
         [
           ['GET', '/api/brands/{d}'],
           ['GET', '/api/brands/{d}/history'],
+          ['GET', '/api/brands/{d}/files'],
           ['GET', '/api/brands/{d}/files/{f}'],
           ['POST', '/api/brands/{p}/reviews', { reviewedOn: today(), reviewer: '越界', verdict: 'pass' }],
           [

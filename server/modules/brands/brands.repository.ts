@@ -2,7 +2,6 @@ import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { forUpdate } from '../../db/dialect.ts';
 import type {
   BrandAwardsTable,
-  BrandFilesTable,
   BrandInspectionsTable,
   BrandReviewsTable,
   BrandSystemsTable,
@@ -85,9 +84,8 @@ export async function updateBrand(db: Conn, id: number, row: Updateable<BrandsTa
   await db.updateTable('brands').set(row).where('id', '=', id).execute();
 }
 
-/** Deletes a brand with its files' links (the stored files stay). */
+/** Deletes a brand (its files' links go with it in the caller's transaction; the stored files stay). */
 export async function deleteBrand(db: Conn, id: number) {
-  await db.deleteFrom('brand_files').where('brand_id', '=', id).execute();
   await db.deleteFrom('brands').where('id', '=', id).execute();
 }
 
@@ -201,46 +199,6 @@ export async function listBrands(
 /** Every brand matching the filters (exports). */
 export async function listAllBrands(db: Conn, f: BrandFilter, sort: BrandSortKey) {
   return sorted(filtered(db, f), sort).execute();
-}
-
-// ---- files ----
-
-const fileColumns = [
-  'bf.file_id',
-  'bf.caption',
-  'bf.created_at',
-  'f.name',
-  'f.mime',
-  'f.size',
-  'f.sha256',
-] as const;
-
-export async function listFiles(db: Conn, brandId: number) {
-  return db
-    .selectFrom('brand_files as bf')
-    .innerJoin('files as f', 'f.id', 'bf.file_id')
-    .select(fileColumns)
-    .where('bf.brand_id', '=', brandId)
-    .orderBy('bf.id')
-    .execute();
-}
-
-export async function findBrandFile(db: Conn, brandId: number, fileId: number) {
-  return db
-    .selectFrom('brand_files as bf')
-    .innerJoin('files as f', 'f.id', 'bf.file_id')
-    .select(fileColumns)
-    .where('bf.brand_id', '=', brandId)
-    .where('bf.file_id', '=', fileId)
-    .executeTakeFirst();
-}
-
-export async function insertBrandFile(db: Conn, row: Insertable<BrandFilesTable>) {
-  await db.insertInto('brand_files').values(row).execute();
-}
-
-export async function deleteBrandFile(db: Conn, brandId: number, fileId: number) {
-  await db.deleteFrom('brand_files').where('brand_id', '=', brandId).where('file_id', '=', fileId).execute();
 }
 
 // ---- reviews and inspections ----

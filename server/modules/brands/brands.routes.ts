@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
+import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -8,8 +9,6 @@ import * as exports from './brands.export.ts';
 import {
   AwardPageSchema,
   AwardParams,
-  BrandFileParams,
-  BrandFileSchema,
   BrandPageSchema,
   BrandSchema,
   BrandSystemSchema,
@@ -25,7 +24,6 @@ import {
   TransitionParams,
   UpdateBrandBody,
   UpdateBrandSystemBody,
-  UploadBrandFileQuery,
 } from './brands.schema.ts';
 import * as service from './brands.service.ts';
 
@@ -290,46 +288,11 @@ export default async function brandsRoutes(app: App, { files }: BrandsRoutesOpti
 
   // ---- attachments ----
 
-  app.post('/api/brands/:id/files', {
-    schema: {
-      tags,
-      summary:
-        'Add an attachment (JPEG, PNG, WebP, PDF or Word .docx, up to 20 MB) to a draft or returned application',
-      consumes: ['multipart/form-data'],
-      params: IdParams,
-      querystring: UploadBrandFileQuery,
-      response: { 201: BrandFileSchema, ...errorResponses },
-    },
-    config: { access: 'brands:apply' },
-    handler: async (req, reply) => {
-      const auth = authOf(req);
-      await service.checkCanAttach(app.db, auth, req.params.id);
-      const upload = await readUpload(req);
-      reply.code(201);
-      return service.addBrandFile(app.db, files, auth, actorOf(req), req.params.id, upload, req.query);
-    },
-  });
-
-  app.get('/api/brands/:id/files/:fileId', {
-    schema: { tags, summary: 'Download an attachment of a brand', params: BrandFileParams },
-    config: { access: 'brands:read' },
-    handler: async (req, reply) => {
-      const file = await service.brandFile(app.db, authOf(req), req.params.id, req.params.fileId);
-      return sendStoredFile(reply, files, file);
-    },
-  });
-
-  app.delete('/api/brands/:id/files/:fileId', {
-    schema: {
-      tags,
-      summary: 'Take an attachment off a draft or returned application',
-      params: BrandFileParams,
-      response: { 204: NoContent, ...errorResponses },
-    },
-    config: { access: 'brands:apply' },
-    handler: async (req, reply) => {
-      await service.removeBrandFile(app.db, authOf(req), actorOf(req), req.params.id, req.params.fileId);
-      return reply.code(204).send(null);
-    },
+  registerAttachments(app, files, {
+    ...service.brandFiles,
+    path: '/api/brands/:id/files',
+    tags,
+    access: { read: 'brands:read', write: 'brands:apply' },
+    what: 'a brand (added and taken off while its application is a draft or returned)',
   });
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { AttachmentSchema } from '../../platform/files/attachments.schema.ts';
 import { Instant, Nullable, PageOf } from '../../platform/http/schemas.ts';
 import { SortParam } from '../../platform/lists/sort.ts';
 import { LabelSchema, WorkflowActionSchema } from '../../platform/workflow/workflow.schema.ts';
@@ -115,20 +116,6 @@ export const BrandSummarySchema = Type.Object(BrandCore, { $id: 'BrandSummary' }
 export type BrandSummary = Static<typeof BrandSummarySchema>;
 export const BrandPageSchema = PageOf(BrandSummarySchema);
 
-export const BrandFileSchema = Type.Object(
-  {
-    /** the download is /api/brands/{id}/files/{fileId} */
-    fileId: Type.Integer(),
-    caption: Nullable(Type.String()),
-    name: Type.String(),
-    mime: Type.String(),
-    size: Type.Integer(),
-    createdAt: Instant,
-  },
-  { $id: 'BrandFile' },
-);
-export type BrandFile = Static<typeof BrandFileSchema>;
-
 /** pass 通过 · improve 限期整改 · withdraw 撤销 */
 export const ReviewVerdict = Type.Union(
   [Type.Literal('pass'), Type.Literal('improve'), Type.Literal('withdraw')],
@@ -226,7 +213,7 @@ export const BrandSchema = Type.Object(
     reviews: Type.Array(BrandReviewSchema),
     inspections: Type.Array(BrandInspectionSchema),
     awards: Type.Array(BrandAwardSchema),
-    files: Type.Array(BrandFileSchema),
+    files: Type.Array(AttachmentSchema),
     /** the caller may record a yearly review, an inspection, a selection */
     canReview: Type.Boolean(),
     canAward: Type.Boolean(),
@@ -278,9 +265,6 @@ export const UpdateBrandBody = Type.Partial(Type.Omit(CreateBrandBody, ['branchI
 export type UpdateBrandBody = Static<typeof UpdateBrandBody>;
 
 export const TransitionParams = Type.Object({ id: Id, action: BrandAction });
-export const BrandFileParams = Type.Object({ id: Id, fileId: Id });
-export const UploadBrandFileQuery = Type.Object({ caption: Type.Optional(Text(200)) });
-export type UploadBrandFileQuery = Static<typeof UploadBrandFileQuery>;
 
 export const CreateReviewBody = Type.Object({
   reviewedOn: DateString,

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { isWholeTree, type Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { addYears, today } from '../../platform/calendar/days.ts';
-import { checkUpload, type FileStore, saveFile } from '../../platform/files/files.ts';
+import { type AttachmentSpec, attachmentsOf, unlinkAll } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import type { WorkflowAction } from '../../platform/workflow/workflow.schema.ts';
 import {
@@ -24,7 +24,6 @@ import type {
   Brand,
   BrandAction,
   BrandAward,
-  BrandFile,
   BrandState,
   BrandStatus,
   BrandSummary,
@@ -40,7 +39,6 @@ import type {
   ListBrandsQuery,
   UpdateBrandBody,
   UpdateBrandSystemBody,
-  UploadBrandFileQuery,
 } from './brands.schema.ts';
 import { brandWorkflow, EDITABLE_STATES } from './brands.workflow.ts';
 
@@ -188,17 +186,6 @@ export function toSummary(r: repo.BrandRecord, auth: Auth, on: string): BrandSum
   };
 }
 
-function toFile(f: Awaited<ReturnType<typeof repo.listFiles>>[number]): BrandFile {
-  return {
-    fileId: f.file_id,
-    caption: f.caption,
-    name: f.name,
-    mime: f.mime,
-    size: f.size,
-    createdAt: f.created_at,
-  };
-}
-
 function toAward(a: repo.AwardRow): BrandAward {
   return {
     id: a.id,
@@ -234,7 +221,7 @@ export async function getBrand(db: Db, auth: Auth, id: number): Promise<Brand> {
     repo.listReviews(db, id),
     repo.listInspections(db, id),
     repo.listAllAwards(db, { scope: auth.scope, brandId: id }),
-    repo.listFiles(db, id),
+    attachmentsOf(db, brandFiles.recordType, id),
   ]);
   const schedule =
     r.cycle_start && r.cycle_no > 0
@@ -271,7 +258,7 @@ export async function getBrand(db: Db, auth: Auth, id: number): Promise<Brand> {
       createdAt: v.created_at,
     })),
     awards: awards.map(toAward),
-    files: files.map(toFile),
+    files,
     canReview: r.state === 'approved' && auth.permissions.has('brands:review') && above(auth, r.org_path),
     canAward: r.state === 'approved' && auth.permissions.has('brands:approve'),
     createdAt: r.created_at,
@@ -421,6 +408,7 @@ export async function deleteBrand(db: Db, auth: Auth, actor: Actor, id: number) 
   if (!editable(b.state) || b.cycle_no > 0) throw new AppError('brand.not_editable');
   await db.transaction().execute(async (trx) => {
     await lockEditable(trx, id);
+    await unlinkAll(trx, brandFiles.recordType, id);
     await repo.deleteBrand(trx, id);
     await removeWorkflowItem(trx, brandWorkflow, id);
     await recordAudit(trx, actor, {
@@ -600,81 +588,30 @@ export async function addInspection(
 
 // ---- files ----
 
-/** The largest attachment (photos, PDF or Word .docx). */
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Refuses an upload to a brand the caller cannot see or whose application can no longer change. */
-export async function checkCanAttach(db: Db, auth: Auth, id: number) {
-  const b = await loadBrand(db, id, auth.scope);
-  if (!editable(b.state)) throw new AppError('brand.not_editable');
-  return b;
-}
-
-/** Keeps an attachment (a photo, PDF or Word .docx: the type judged by the content) with an application. */
-export async function addBrandFile(
-  db: Db,
-  files: FileStore,
-  auth: Auth,
-  actor: Actor,
-  id: number,
-  upload: { bytes: Buffer; name: string },
-  query: UploadBrandFileQuery,
-): Promise<BrandFile> {
-  const b = await checkCanAttach(db, auth, id);
-  const checked = await checkUpload(upload.bytes, upload.name, 'attachment', ATTACHMENT_MAX_BYTES);
-  if (!checked.ok) throw new AppError(checked.problem);
-  const fileId = await db.transaction().execute(async (trx) => {
+/**
+ * A brand's attachments (申报材料: photos, PDF or Word .docx), added and taken off while its
+ * application is a draft or returned (platform/files/attachments).
+ */
+export const brandFiles: AttachmentSpec<Awaited<ReturnType<typeof loadBrand>>> = {
+  recordType: 'brand',
+  kinds: ['attachment'],
+  load: (db, auth, id) => loadBrand(db, id, auth.scope),
+  async writable(db, auth, id) {
+    const b = await loadBrand(db, id, auth.scope);
+    if (!editable(b.state)) throw new AppError('brand.not_editable');
+    return b;
+  },
+  async changing(trx, id) {
     await lockEditable(trx, id);
-    const fileId = await saveFile(trx, files, { ...upload, mime: checked.mime, userId: auth.userId });
-    const now = new Date().toISOString();
-    await repo.insertBrandFile(trx, {
-      brand_id: id,
-      file_id: fileId,
-      caption: clean(query.caption),
-      created_by: auth.userId,
-      created_at: now,
-    });
-    await repo.updateBrand(trx, id, { updated_at: now });
-    await recordAudit(trx, actor, {
-      action: 'brand.file_add',
-      entity: 'brand',
-      entityId: id,
-      summary: `${b.name}: ${upload.name}`,
-      after: { fileId, mime: checked.mime, size: upload.bytes.length },
-    });
-    return fileId;
-  });
-  const file = await repo.findBrandFile(db, id, fileId);
-  if (!file) throw new AppError('file.not_found');
-  return toFile(file);
-}
-
-/** A file of a brand in the caller's scope, for the download. */
-export async function brandFile(db: Db, auth: Auth, id: number, fileId: number) {
-  await loadBrand(db, id, auth.scope);
-  const file = await repo.findBrandFile(db, id, fileId);
-  if (!file) throw new AppError('file.not_found');
-  return file;
-}
-
-/** Takes an attachment off a draft or returned application (the stored bytes stay). */
-export async function removeBrandFile(db: Db, auth: Auth, actor: Actor, id: number, fileId: number) {
-  const b = await checkCanAttach(db, auth, id);
-  const file = await repo.findBrandFile(db, id, fileId);
-  if (!file) throw new AppError('file.not_found');
-  await db.transaction().execute(async (trx) => {
-    await lockEditable(trx, id);
-    await repo.deleteBrandFile(trx, id, fileId);
     await repo.updateBrand(trx, id, { updated_at: new Date().toISOString() });
-    await recordAudit(trx, actor, {
-      action: 'brand.file_remove',
-      entity: 'brand',
-      entityId: id,
-      summary: `${b.name}: ${file.name}`,
-      before: { fileId, name: file.name },
-    });
-  });
-}
+  },
+  audit: {
+    entity: 'brand',
+    added: 'brand.file_add',
+    removed: 'brand.file_remove',
+    summary: (b, fileName) => `${b.name}: ${fileName}`,
+  },
+};
 
 // ---- selections (十佳, 优秀) and provincial cases ----
 

@@ -9,7 +9,7 @@ import type { ColumnDef } from '../../platform/excel/columns.ts';
 import { convertRow, isBlankRow, mapHeaders } from '../../platform/excel/convert.ts';
 import { reason } from '../../platform/excel/messages.ts';
 import { fileKind, readRows } from '../../platform/excel/read.ts';
-import { findFile } from '../../platform/files/files.ts';
+import { findFile, readWhole } from '../../platform/files/files.ts';
 import { findJobById, setJob } from '../../platform/jobs/jobs.ts';
 import type { Task, TaskContext } from '../../platform/jobs/workers.ts';
 import { codeOptions } from '../dictionaries/dictionaries.service.ts';
@@ -288,7 +288,7 @@ async function loadJob(ctx: TaskContext, jobId: number) {
   if (!file) throw new AppError('file.not_found');
   return {
     job,
-    bytes: await ctx.files.get(file.sha256),
+    bytes: await readWhole(ctx.files, file.sha256),
     fileName: file.name,
     scope: { orgId: 0, path: job.scope_path },
     options: JSON.parse(job.options ?? '{}') as ImportOptions,

@@ -2,8 +2,10 @@ import { type TSchema, Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { today } from '../../platform/calendar/days.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
-import { checkUpload, type FileStore, findFile, saveFile } from '../../platform/files/files.ts';
-import { attachment, readUpload, requestLocale, XLSX_TYPE } from '../../platform/http/replies.ts';
+import { type FileStore, findFile, recordFile } from '../../platform/files/files.ts';
+import { FILE_KINDS, sizeInWords } from '../../platform/files/kinds.ts';
+import { receiveUpload, sendStoredFile } from '../../platform/files/upload.ts';
+import { attachment, requestLocale, XLSX_TYPE } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent, PageOf } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as ledgers from './cadres.ledgers.ts';
@@ -130,12 +132,11 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
     },
     config: { access: 'cadres:import' },
     handler: async (req, reply) => {
-      const upload = await readUpload(req);
+      const upload = await receiveUpload(req, files, { kind: 'spreadsheet' });
       reply.code(202);
       return transfer.startImport(
         app.db,
         app.config,
-        files,
         authOf(req),
         actorOf(req),
         upload,
@@ -258,29 +259,24 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
       const row = await service.loadCadre(app.db, req.params.id, authOf(req).scope);
       const file = row.photo_file_id ? await findFile(app.db, row.photo_file_id) : undefined;
       if (!file) throw new AppError('file.not_found');
-      return reply
-        .type(file.mime)
-        .header('cache-control', 'private, no-store')
-        .send(await files.get(file.sha256));
+      return sendStoredFile(reply, files, file, 'none');
     },
   });
 
   app.post('/api/cadres/:id/photo', {
     schema: {
       tags,
-      summary: "Upload a record's photo (JPEG, PNG or WebP, up to 5 MB)",
+      summary: `Upload a record's photo (JPEG, PNG or WebP, up to ${sizeInWords(FILE_KINDS.photo.maxBytes)})`,
       consumes: ['multipart/form-data'],
       params: IdParams,
-      response: { 200: CadreSchema, ...errorResponses },
+      response: { 200: CadreSchema, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
     },
     config: { access: 'cadres:write' },
     handler: async (req) => {
       const auth = authOf(req);
       await service.loadCadre(app.db, req.params.id, auth.scope);
-      const upload = await readUpload(req);
-      const checked = await checkUpload(upload.bytes, upload.name, 'image', 5 * 1024 * 1024);
-      if (!checked.ok) throw new AppError(checked.problem);
-      const fileId = await saveFile(app.db, files, { ...upload, mime: checked.mime, userId: auth.userId });
+      const upload = await receiveUpload(req, files, { kind: 'photo' });
+      const fileId = await recordFile(app.db, { ...upload, userId: auth.userId });
       return service.updateCadre(app.db, keyring, auth, actorOf(req), req.params.id, { photoFileId: fileId });
     },
   });

@@ -4,7 +4,8 @@ import type { Db } from '../../db/database.ts';
 import { AppError, type ErrorCode, errorMessage, type Locale } from '../../errors.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { buildTemplate } from '../../platform/excel/write.ts';
-import { checkUpload, type FileStore, findFile, saveFile } from '../../platform/files/files.ts';
+import { findFile, recordFile } from '../../platform/files/files.ts';
+import type { ReceivedUpload } from '../../platform/files/upload.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { claimJob, createJob, findJob, jobProgress, setJob } from '../../platform/jobs/jobs.ts';
 import { runInWorker } from '../../platform/jobs/workers.ts';
@@ -36,25 +37,22 @@ function run(
 }
 
 /**
- * Stores an uploaded spreadsheet and starts its validation in a worker; the console polls the job for
- * the preview.
+ * Records an uploaded spreadsheet (already streamed into the store and checked) and starts its
+ * validation in a worker; the console polls the job for the preview.
  */
 export async function startImport(
   db: Db,
   config: Config,
-  files: FileStore,
   auth: Auth,
   actor: Actor,
-  upload: { bytes: Buffer; name: string },
+  upload: ReceivedUpload,
   options: ImportOptions,
   log: (e: unknown) => void,
 ) {
   if (!auth.scope) throw new AppError('org.not_found');
   const org = await getOrg(db, options.targetOrgId, auth.scope);
   if (org.active !== 1) throw new AppError('org.inactive');
-  const checked = await checkUpload(upload.bytes, upload.name, 'spreadsheet', config.UPLOAD_LIMIT_BYTES);
-  if (!checked.ok) throw new AppError(checked.problem);
-  const fileId = await saveFile(db, files, { ...upload, mime: checked.mime, userId: auth.userId });
+  const fileId = await recordFile(db, { ...upload, userId: auth.userId });
   const jobId = await createJob(db, {
     kind: 'import',
     entity: 'cadres',

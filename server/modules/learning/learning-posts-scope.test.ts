@@ -44,6 +44,7 @@ const ENDPOINTS: [Method, string, object?][] = [
   ['PATCH', `${P}/{id}`, { pinned: true }],
   ['POST', `${P}/{id}/withdraw`, { reason: 'x' }],
   ['POST', `${P}/{id}/republish`],
+  ['GET', `${P}/{id}/files`],
   ['POST', `${P}/{id}/files`],
   ['GET', `${P}/{id}/files/{fileId}`],
   ['DELETE', `${P}/{id}/files/{fileId}`],

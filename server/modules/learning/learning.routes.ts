@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { FILE_KINDS, sizeInWords } from '../../platform/files/kinds.ts';
+import { receiveUpload, sendStoredFile } from '../../platform/files/upload.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as exports from './learning.export.ts';
@@ -91,16 +93,20 @@ export default async function learningRoutes(app: App, { files }: LearningRoutes
   app.post(`${base}/lesson-files`, {
     schema: {
       tags,
-      summary:
-        'Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx; within the upload limit) for a lesson to name by its id',
+      summary: `Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx, up to ${sizeInWords(FILE_KINDS.lesson.maxBytes)}) for a lesson to name by its id`,
       consumes: ['multipart/form-data'],
-      response: { 201: LessonFileSchema, ...errorResponses },
+      response: {
+        201: LessonFileSchema,
+        413: errorResponses[400],
+        415: errorResponses[400],
+        ...errorResponses,
+      },
     },
     config: write,
     handler: async (req, reply) => {
-      const upload = await readUpload(req);
+      const upload = await receiveUpload(req, files, { kind: 'lesson' });
       reply.code(201);
-      return service.uploadLessonFile(app.db, files, authOf(req), actorOf(req), upload);
+      return service.uploadLessonFile(app.db, authOf(req), actorOf(req), upload);
     },
   });
 

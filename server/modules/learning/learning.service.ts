@@ -2,7 +2,9 @@ import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
-import { checkUpload, type FileStore, findFile, isOfKind, saveFile } from '../../platform/files/files.ts';
+import { findFile, recordFile } from '../../platform/files/files.ts';
+import { isOfKind } from '../../platform/files/kinds.ts';
+import type { ReceivedUpload } from '../../platform/files/upload.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
@@ -61,32 +63,21 @@ function checkContent(kind: string, url: string | null, body: string | null, fil
     throw new AppError('learning.lesson_content');
 }
 
-/** What an uploaded lesson file may weigh (a recorded lesson is a video); the server's upload limit, UPLOAD_LIMIT_BYTES, applies first. */
-export const LESSON_FILE_MAX_BYTES = 200 * 1024 * 1024;
-
 /**
- * Keeps an uploaded lesson file (a video, PDF, Word or PowerPoint; type judged by content) for a
- * lesson about to be created or changed, which names it by id.
+ * Keeps an uploaded lesson file (a video, PDF, Word or PowerPoint; type and size judged as it streamed
+ * in, platform/files/kinds.ts) for a lesson about to be created or changed, which names it by id.
  */
-export async function uploadLessonFile(
-  db: Db,
-  files: FileStore,
-  auth: Auth,
-  actor: Actor,
-  upload: { bytes: Buffer; name: string },
-) {
-  const checked = await checkUpload(upload.bytes, upload.name, 'lesson', LESSON_FILE_MAX_BYTES);
-  if (!checked.ok) throw new AppError(checked.problem);
+export async function uploadLessonFile(db: Db, auth: Auth, actor: Actor, upload: ReceivedUpload) {
   return db.transaction().execute(async (trx) => {
-    const id = await saveFile(trx, files, { ...upload, mime: checked.mime, userId: auth.userId });
+    const id = await recordFile(trx, { ...upload, userId: auth.userId });
     await recordAudit(trx, actor, {
       action: 'learning_lesson.upload',
       entity: 'file',
       entityId: id,
       summary: upload.name,
-      after: { mime: checked.mime, size: upload.bytes.length },
+      after: { mime: upload.mime, size: upload.size },
     });
-    return { id, name: upload.name, mime: checked.mime, size: upload.bytes.length };
+    return { id, name: upload.name, mime: upload.mime, size: upload.size };
   });
 }
 

@@ -107,35 +107,6 @@ export async function updatePost(db: Conn, id: number, row: Updateable<LearningP
   await db.updateTable('learning_posts').set(row).where('id', '=', id).execute();
 }
 
-/** The photos and attachments of some posts, with their stored files' names and types. */
-export async function listPostFiles(db: Conn, postIds: number[]) {
-  if (postIds.length === 0) return [];
-  return db
-    .selectFrom('learning_post_files as pf')
-    .innerJoin('files as f', 'f.id', 'pf.file_id')
-    .select(['pf.post_id', 'pf.file_id', 'pf.kind', 'f.name', 'f.mime', 'f.size', 'f.sha256'])
-    .where('pf.post_id', 'in', postIds)
-    .orderBy('pf.id')
-    .execute();
-}
-
-export async function insertPostFile(
-  db: Conn,
-  row: { post_id: number; file_id: number; kind: string; created_at: string },
-) {
-  await db.insertInto('learning_post_files').values(row).execute();
-}
-
-/** Takes a file off a post; the number removed (0 when it was not there). */
-export async function deletePostFile(db: Conn, postId: number, fileId: number) {
-  const r = await db
-    .deleteFrom('learning_post_files')
-    .where('post_id', '=', postId)
-    .where('file_id', '=', fileId)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
-
 export async function listReads(db: Conn, postId: number) {
   return db
     .selectFrom('learning_post_reads')

@@ -1,22 +1,20 @@
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
+import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
-import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
+import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { exportPosts } from './learning.export.ts';
 import {
   CreatePostBody,
   ExportPostsQuery,
   ListPostsQuery,
-  PostFileParams,
-  PostFileSchema,
   PostPageSchema,
   PostReadBody,
   PostReadSchema,
   PostSchema,
   UpdatePostBody,
-  UploadPostFileQuery,
   WithdrawPostBody,
 } from './posts.schema.ts';
 import * as service from './posts.service.ts';
@@ -117,47 +115,12 @@ export default async function postsRoutes(app: App, { files }: PostsRoutesOption
     handler: async (req) => service.republishPost(app.db, authOf(req), actorOf(req), req.params.id),
   });
 
-  app.post(`${base}/:id/files`, {
-    schema: {
-      tags,
-      summary:
-        'Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a published post',
-      consumes: ['multipart/form-data'],
-      params: IdParams,
-      querystring: UploadPostFileQuery,
-      response: { 201: PostFileSchema, ...errorResponses },
-    },
-    config: post,
-    handler: async (req, reply) => {
-      const auth = authOf(req);
-      await service.checkCanAttach(app.db, auth, req.params.id);
-      const upload = await readUpload(req);
-      reply.code(201);
-      return service.addPostFile(app.db, files, auth, actorOf(req), req.params.id, upload, req.query);
-    },
-  });
-
-  app.get(`${base}/:id/files/:fileId`, {
-    schema: { tags, summary: 'Download a photo or attachment of a post', params: PostFileParams },
-    config: read,
-    handler: async (req, reply) => {
-      const file = await service.postFile(app.db, authOf(req), req.params.id, req.params.fileId);
-      return sendStoredFile(reply, files, file);
-    },
-  });
-
-  app.delete(`${base}/:id/files/:fileId`, {
-    schema: {
-      tags,
-      summary: 'Take a photo or attachment off a published post',
-      params: PostFileParams,
-      response: { 204: NoContent, ...errorResponses },
-    },
-    config: post,
-    handler: async (req, reply) => {
-      await service.removePostFile(app.db, authOf(req), actorOf(req), req.params.id, req.params.fileId);
-      return reply.code(204).send(null);
-    },
+  registerAttachments(app, files, {
+    ...service.postFiles,
+    path: `${base}/:id/files`,
+    tags,
+    access: { read: 'learning:read', write: 'learning:post' },
+    what: 'a post (photos and attachments, added and taken off while it is published)',
   });
 
   app.get(`${base}/:id/reads`, {

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { AttachmentSchema } from '../../platform/files/attachments.schema.ts';
 import { Instant, Nullable, PageOf } from '../../platform/http/schemas.ts';
 import { SortParam } from '../../platform/lists/sort.ts';
 
@@ -12,18 +13,6 @@ export type PostFormat = Static<typeof PostFormat>;
 /** published, or withdrawn (已撤回) by its branch or the level above. */
 export const PostState = Type.Union([Type.Literal('published'), Type.Literal('withdrawn')]);
 export type PostState = Static<typeof PostState>;
-
-export const PostFileKind = Type.Union([Type.Literal('photo'), Type.Literal('attachment')]);
-export type PostFileKind = Static<typeof PostFileKind>;
-
-export const PostFileSchema = Type.Object({
-  fileId: Type.Integer(),
-  kind: PostFileKind,
-  name: Type.String(),
-  mime: Type.String(),
-  size: Type.Integer(),
-});
-export type PostFile = Static<typeof PostFileSchema>;
 
 /** A post of the online party branch (网上党支部). */
 export const PostSchema = Type.Object({
@@ -42,7 +31,7 @@ export const PostSchema = Type.Object({
   withdrawReason: Nullable(Type.String()),
   authorName: Type.String(),
   reads: Type.Integer({ description: 'members recorded as having read it (已读人数)' }),
-  files: Type.Array(PostFileSchema),
+  files: Type.Array(AttachmentSchema),
   manageable: Type.Boolean({
     description: "inside the caller's scope: false for a post addressed to the caller from a level above",
   }),
@@ -101,10 +90,6 @@ export const WithdrawPostBody = Type.Object({
   reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'why (撤回原因)' }),
 });
 export type WithdrawPostBody = Static<typeof WithdrawPostBody>;
-
-export const UploadPostFileQuery = Type.Object({ kind: Type.Optional(PostFileKind) });
-export type UploadPostFileQuery = Static<typeof UploadPostFileQuery>;
-export const PostFileParams = Type.Object({ id: Id, fileId: Id });
 
 export const PostReadSchema = Type.Object({
   cadreId: Type.Integer(),

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { narrowest, pathInScope, type Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
-import { checkUpload, type FileStore, saveFile } from '../../platform/files/files.ts';
+import { type AttachmentSpec, attachmentsOfMany } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { cadreMemberships, listMembers } from '../branches/branches.memberships.ts';
 import { loadBranch, loadWorkingBranch } from '../branches/branches.service.ts';
@@ -15,18 +15,11 @@ import type {
   ExportPostsQuery,
   ListPostsQuery,
   Post,
-  PostFile,
-  PostFileKind,
   PostRead,
   PostReadBody,
   UpdatePostBody,
-  UploadPostFileQuery,
   WithdrawPostBody,
 } from './posts.schema.ts';
-
-/** A photo may weigh up to 10 MB; an attachment (PDF, Word .docx, or an image) up to 20 MB. */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 const now = () => new Date().toISOString();
 
@@ -53,8 +46,9 @@ const mayManage = (row: repo.PostRow, auth: Auth) =>
   (row.branch_id !== null || auth.permissions.has('learning:write'));
 
 async function toPosts(db: Db, auth: Auth, rows: repo.PostRow[]): Promise<Post[]> {
-  const files = await repo.listPostFiles(
+  const files = await attachmentsOfMany(
     db,
+    postFiles.recordType,
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({
@@ -73,15 +67,7 @@ async function toPosts(db: Db, auth: Auth, rows: repo.PostRow[]): Promise<Post[]
     withdrawReason: r.withdraw_reason,
     authorName: r.author_name,
     reads: Number(r.reads ?? 0),
-    files: files
-      .filter((f) => f.post_id === r.id)
-      .map((f) => ({
-        fileId: f.file_id,
-        kind: f.kind as PostFileKind,
-        name: f.name,
-        mime: f.mime,
-        size: Number(f.size),
-      })),
+    files: files.get(r.id) ?? [],
     manageable: mayManage(r, auth),
   }));
 }
@@ -277,68 +263,25 @@ export async function republishPost(db: Db, auth: Auth, actor: Actor, id: number
   return getPost(db, auth, id);
 }
 
-/** Refuses before the upload is read: the post must be the caller's to change, and published. */
-export async function checkCanAttach(db: Db, auth: Auth, id: number) {
-  await loadPublishedPost(db, auth, id);
-}
-
-/** Keeps a photo (JPEG, PNG, WebP) or an attachment (those, PDF, Word .docx) with a post; type judged by content. */
-export async function addPostFile(
-  db: Db,
-  files: FileStore,
-  auth: Auth,
-  actor: Actor,
-  id: number,
-  upload: { bytes: Buffer; name: string },
-  query: UploadPostFileQuery,
-): Promise<PostFile> {
-  const post = await loadPublishedPost(db, auth, id);
-  const checked =
-    query.kind === 'photo'
-      ? await checkUpload(upload.bytes, upload.name, 'image', PHOTO_MAX_BYTES)
-      : await checkUpload(upload.bytes, upload.name, 'attachment', ATTACHMENT_MAX_BYTES);
-  if (!checked.ok) throw new AppError(checked.problem);
-  const kind: PostFileKind = query.kind ?? (checked.mime.startsWith('image/') ? 'photo' : 'attachment');
-  if (kind === 'photo' && upload.bytes.length > PHOTO_MAX_BYTES) throw new AppError('file.too_large');
-  const fileId = await db.transaction().execute(async (trx) => {
-    const fileId = await saveFile(trx, files, { ...upload, mime: checked.mime, userId: auth.userId });
-    await repo.insertPostFile(trx, { post_id: id, file_id: fileId, kind, created_at: now() });
+/**
+ * A post's photos and attachments (platform/files/attachments): anyone who may read the post sees
+ * them; who may change it adds and takes them off while it is published.
+ */
+export const postFiles: AttachmentSpec<repo.PostRow> = {
+  recordType: 'learning_post',
+  kinds: ['photo', 'attachment'],
+  load: (db, auth, id) => loadVisiblePost(db, auth, id),
+  writable: (db, auth, id) => loadPublishedPost(db, auth, id),
+  async changing(trx, id) {
     await repo.updatePost(trx, id, { updated_at: now() });
-    await recordAudit(trx, actor, {
-      action: 'learning_post.file_add',
-      entity: 'learning_post',
-      entityId: id,
-      summary: `${post.title}: ${upload.name}`,
-      after: { fileId, kind, mime: checked.mime, size: upload.bytes.length },
-    });
-    return fileId;
-  });
-  return { fileId, kind, name: upload.name.slice(0, 200), mime: checked.mime, size: upload.bytes.length };
-}
-
-/** A file of a post the caller may read, with what is needed to send it. */
-export async function postFile(db: Db, auth: Auth, id: number, fileId: number) {
-  await loadVisiblePost(db, auth, id);
-  const file = (await repo.listPostFiles(db, [id])).find((f) => f.file_id === fileId);
-  if (!file) throw new AppError('file.not_found');
-  return file;
-}
-
-/** Takes a photo or attachment off a published post (the stored bytes stay). */
-export async function removePostFile(db: Db, auth: Auth, actor: Actor, id: number, fileId: number) {
-  const post = await loadPublishedPost(db, auth, id);
-  await db.transaction().execute(async (trx) => {
-    if ((await repo.deletePostFile(trx, id, fileId)) === 0) throw new AppError('file.not_found');
-    await repo.updatePost(trx, id, { updated_at: now() });
-    await recordAudit(trx, actor, {
-      action: 'learning_post.file_remove',
-      entity: 'learning_post',
-      entityId: id,
-      summary: post.title,
-      before: { fileId },
-    });
-  });
-}
+  },
+  audit: {
+    entity: 'learning_post',
+    added: 'learning_post.file_add',
+    removed: 'learning_post.file_remove',
+    summary: (post, fileName) => `${post.title}: ${fileName}`,
+  },
+};
 
 // ---- read receipts ----
 

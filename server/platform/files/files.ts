@@ -1,39 +1,86 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+
+/** Where a stored content lives, and how long it is. */
+export interface StoredContent {
+  /** hex SHA-256 of the bytes: their address in the store */
+  sha256: string;
+  size: number;
+}
 
 /**
- * Where file contents live. Content-addressed by SHA-256: the same bytes are stored once. The disk
- * store is the default; an object store implements the same three methods.
+ * Where file contents live. Content-addressed by SHA-256: the same bytes are stored once. Contents go
+ * in and come out as streams, so a 200 MB lesson video never sits in memory. The disk store is the
+ * default; an object store implements the same three methods.
  */
 export interface FileStore {
-  put(sha256: string, bytes: Buffer): Promise<void>;
-  get(sha256: string): Promise<Buffer>;
+  /** Stores a stream's bytes; when the stream fails, nothing of it stays. */
+  put(content: Readable): Promise<StoredContent>;
+  /** The stored bytes (file.not_found when they are missing). */
+  get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
 }
 
-/** Files under `root/ab/abcdef…`, written atomically. */
+/** Counts and hashes the bytes passing through. */
+class Digest extends Transform {
+  readonly hash = createHash('sha256');
+  size = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null, c?: Buffer) => void) {
+    this.hash.update(chunk);
+    this.size += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/**
+ * Files under `root/ab/abcdef…`. A content is written to `root/tmp/` while it is hashed, then renamed
+ * into place, so a reader never sees half a file and a failed upload leaves nothing behind.
+ */
 export class DiskFileStore implements FileStore {
   constructor(private readonly root: string) {}
 
   private where(sha256: string) {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('file.not_found');
     return path.join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  async put(sha256: string, bytes: Buffer) {
-    const file = this.where(sha256);
-    if (fs.existsSync(file)) return;
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await fs.promises.writeFile(tmp, bytes);
-    await fs.promises.rename(tmp, file);
+  async put(content: Readable): Promise<StoredContent> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `${randomUUID()}.tmp`);
+    const digest = new Digest();
+    try {
+      await pipeline(content, digest, fs.createWriteStream(tmp, { flags: 'wx' }));
+      const sha256 = digest.hash.digest('hex');
+      const file = this.where(sha256);
+      if (fs.existsSync(file)) {
+        await fs.promises.rm(tmp, { force: true });
+      } else {
+        await fs.promises.mkdir(path.dirname(file), { recursive: true });
+        await fs.promises.rename(tmp, file);
+      }
+      return { sha256, size: digest.size };
+    } catch (error) {
+      await fs.promises.rm(tmp, { force: true });
+      throw error;
+    }
   }
 
-  async get(sha256: string) {
-    return fs.promises.readFile(this.where(sha256));
+  async get(sha256: string): Promise<Readable> {
+    const file = this.where(sha256);
+    try {
+      const handle = await fs.promises.open(file, 'r');
+      return handle.createReadStream();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('file.not_found');
+      throw error;
+    }
   }
 
   async has(sha256: string) {
@@ -41,100 +88,23 @@ export class DiskFileStore implements FileStore {
   }
 }
 
-/** What kinds of file an upload may be; checked by content, not by the name or the client's claim. */
-export type FileKindName = 'image' | 'spreadsheet' | 'document' | 'attachment' | 'evidence' | 'lesson';
-
-const KINDS: Record<FileKindName, { mimes: string[]; text?: string[] }> = {
-  image: { mimes: ['image/jpeg', 'image/png', 'image/webp'] },
-  spreadsheet: {
-    mimes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
-    text: ['.csv'],
-  },
-  document: { mimes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] },
-  /** what is kept with a record (minutes, sign-in sheets, photos): images, PDF and Word .docx */
-  attachment: {
-    mimes: [
-      'image/jpeg',
-      'image/png',
-      'image/webp',
-      'application/pdf',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    ],
-  },
-  /**
-   * supporting evidence (佐证材料) of an assessment: images, PDF, Word (.docx, and the old .doc, which
-   * sniffs as an OLE compound file) and Excel .xlsx
-   */
-  evidence: {
-    mimes: [
-      'image/jpeg',
-      'image/png',
-      'image/webp',
-      'application/pdf',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'application/x-cfb',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ],
-  },
-  /** a cloud lesson (云端党课) given as a file: a video (MP4, WebM), PDF, Word .docx or PowerPoint .pptx */
-  lesson: {
-    mimes: [
-      'video/mp4',
-      'video/webm',
-      'application/pdf',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    ],
-  },
-};
-
-/** Whether a stored file's type is one a kind of upload takes (a file reused for another purpose). */
-export function isOfKind(mime: string, kind: FileKindName): boolean {
-  return KINDS[kind].mimes.includes(mime);
+/** A stored content read whole: only for what must be parsed as one piece (an import's spreadsheet). */
+export async function readWhole(store: FileStore, sha256: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await store.get(sha256)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
-/** Why an upload was refused. */
-export type UploadProblem = 'file.too_large' | 'file.type_not_allowed' | 'file.empty';
-
-/**
- * Checks an upload's size and real type. CSV has no magic bytes: it is accepted by name only when the
- * content sniffs as no known binary type.
- */
-export async function checkUpload(
-  bytes: Buffer,
-  name: string,
-  kind: FileKindName,
-  maxBytes: number,
-): Promise<{ ok: true; mime: string } | { ok: false; problem: UploadProblem }> {
-  if (bytes.length === 0) return { ok: false, problem: 'file.empty' };
-  if (bytes.length > maxBytes) return { ok: false, problem: 'file.too_large' };
-  const detected = await fileTypeFromBuffer(bytes);
-  const rule = KINDS[kind];
-  if (detected && rule.mimes.includes(detected.mime)) {
-    const mime =
-      detected.mime === 'application/zip'
-        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-        : detected.mime;
-    return { ok: true, mime };
-  }
-  if (!detected && rule.text?.some((ext) => name.toLowerCase().endsWith(ext)))
-    return { ok: true, mime: 'text/csv' };
-  return { ok: false, problem: 'file.type_not_allowed' };
-}
-
-/** Stores checked bytes and records the file; returns its id. */
-export async function saveFile(
+/** Records a stored content as a file (its name, type and uploader); returns its id. */
+export async function recordFile(
   db: Kysely<Database>,
-  store: FileStore,
-  file: { bytes: Buffer; name: string; mime: string; userId: number | null },
+  file: StoredContent & { name: string; mime: string; userId: number | null },
 ): Promise<number> {
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await store.put(sha256, file.bytes);
   const row = await db
     .insertInto('files')
     .values({
-      sha256,
-      size: file.bytes.length,
+      sha256: file.sha256,
+      size: file.size,
       mime: file.mime,
       name: file.name.slice(0, 200),
       created_by: file.userId,

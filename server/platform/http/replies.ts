@@ -1,8 +1,7 @@
-// What every module's routes do the same way with a request or a reply: the caller's locale, the one
-// uploaded file of a multipart request, and an .xlsx download.
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type Locale, localeOf } from '../../errors.ts';
-import type { FileStore } from '../files/files.ts';
+// What every module's routes do the same way with a request or a reply: the caller's locale and an
+// .xlsx download. Uploads and stored files: platform/files/upload.ts.
+import type { FastifyReply } from 'fastify';
+import { type Locale, localeOf } from '../../errors.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,32 +18,4 @@ export function attachment(fileName: string): string {
 /** Sends an .xlsx file built in memory as a download. */
 export function sendXlsx(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
   return reply.type(XLSX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.bytes);
-}
-
-/** The one file of a multipart upload, read into memory; refused when the request carries none. */
-export async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
-  const file = await req.file();
-  if (!file) throw new AppError('file.empty');
-  const bytes = await file.toBuffer();
-  return { bytes, name: file.filename || 'upload' };
-}
-
-/**
- * Sends a stored file to a reader: never cached by the browser or a proxy (it may be personal), shown
- * in place when the browser can (images, PDF, video), otherwise downloaded under its own name.
- */
-export async function sendStoredFile(
-  reply: FastifyReply,
-  files: FileStore,
-  file: { sha256: string; mime: string; name: string },
-) {
-  const inline = /^(image|video)\//.test(file.mime) || file.mime === 'application/pdf';
-  return reply
-    .type(file.mime)
-    .header('cache-control', 'private, no-store')
-    .header(
-      'content-disposition',
-      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    )
-    .send(await files.get(file.sha256));
 }

@@ -7564,7 +7564,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a record's photo (JPEG, PNG or WebP, up to 5 MB) */
+        /** Upload a record's photo (JPEG, PNG or WebP, up to 10 MB) */
         post: {
             parameters: {
                 query?: never;
@@ -7756,6 +7756,46 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16274,7 +16314,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16466,7 +16506,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16796,7 +16836,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -16993,7 +17033,7 @@ export interface paths {
                             outsideAttendees: null | string;
                             topics: null | string;
                             resolutions: null | string;
-                            files: components["schemas"]["MeetingFile"][];
+                            files: components["schemas"]["Attachment"][];
                         };
                     };
                 };
@@ -17250,12 +17290,135 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The files of a meeting (photos and attachments, added and taken off while it is a draft or returned), in the order they were added */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a draft or returned meeting */
+        /** Add a file to a meeting (photos and attachments, added and taken off while it is a draft or returned): Photo (JPEG, PNG, WebP) up to 10 MB, or Attachment (image, PDF, Word .docx) up to 20 MB */
         post: {
             parameters: {
                 query?: {
+                    /** @description the kind of file; when omitted, an image is a photo and anything else an attachment */
                     kind?: "photo" | "attachment";
                     caption?: string;
                 };
@@ -17275,7 +17438,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             fileId: number;
-                            kind: "photo" | "attachment";
+                            kind: "photo" | "attachment" | "evidence";
                             caption: null | string;
                             name: string;
                             mime: string;
@@ -17388,6 +17551,46 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -17403,7 +17606,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a photo or attachment of a meeting */
+        /** Download a file of a meeting (photos and attachments, added and taken off while it is a draft or returned) */
         get: {
             parameters: {
                 query?: never;
@@ -17427,7 +17630,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Take a photo or attachment off a draft or returned meeting */
+        /** Take a file off a meeting (photos and attachments, added and taken off while it is a draft or returned) */
         delete: {
             parameters: {
                 query?: never;
@@ -23548,155 +23751,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/assessments/branch-assessments/{id}/answers/{measureId}/files": {
+    "/api/assessments/branch-assessments/{id}/files": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Add a file as evidence for a measure: JPEG, PNG, WebP, PDF, Word (.doc, .docx) or Excel (.xlsx), up to 20 MB */
-        post: {
+        /** The files of a branch's assessment (evidence for the measure named, while self-assessing), in the order they were added */
+        get: {
             parameters: {
-                query?: {
-                    caption?: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
                     id: number;
-                    measureId: number;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            roundId: number;
-                            roundName: string;
-                            year: number;
-                            branchId: number;
-                            branchName: string;
-                            orgId: number;
-                            orgName: string;
-                            /** @description self_assessing 自评中 · submitted 待审核 · reviewed 待核验 · verified 已核验 */
-                            state: "self_assessing" | "submitted" | "reviewed" | "verified";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            result: null | ("compliant" | "not_compliant");
-                            score: null | number;
-                            demoLevel: null | ("city" | "province");
-                            /** @description measures with a verdict */
-                            answered: number;
-                            measureCount: number;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 UTC instant
-                             */
-                            updatedAt: string;
-                            roundStatus: "open" | "closed";
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dueOn: string;
-                            passMark: number;
-                            verification: null | ("full" | "sampled");
-                            verifiedAt: null | string;
-                            /** @description the caller may change answers and evidence now */
-                            editable: boolean;
-                            actions: {
-                                action: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                commentRequired: boolean;
-                            }[];
-                            answers: {
-                                measureId: number;
-                                dimensionCode: string;
-                                dimensionTitle: string;
-                                code: string;
-                                text: string;
-                                /** @description what evidence the measure asks for (佐证材料) */
-                                evidenceAsked: string;
-                                evidenceKinds: ("document" | "photo" | "meetings" | "elections" | "committee" | "members")[];
-                                rule: "scored" | "required";
-                                weight: number;
-                                verdict: null | ("met" | "not_met" | "not_applicable");
-                                note: null | string;
-                                evidence: {
-                                    id: number;
-                                    kind: "file" | "meeting";
-                                    caption: null | string;
-                                    fileId: null | number;
-                                    fileName: null | string;
-                                    mime: null | string;
-                                    size: null | number;
-                                    meetingId: null | number;
-                                    meetingHeldOn: null | string;
-                                    meetingType: null | string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601 UTC instant
-                                     */
-                                    createdAt: string;
-                                }[];
-                                review: null | {
-                                    stage: "review" | "verify";
-                                    verdict: "agree" | "disagree" | "no_evidence";
-                                    comment: null | string;
-                                    evidenceIds: number[];
-                                    checkedBy: null | string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601 UTC instant
-                                     */
-                                    checkedAt: string;
-                                };
-                                verify: null | {
-                                    stage: "review" | "verify";
-                                    verdict: "agree" | "disagree" | "no_evidence";
-                                    comment: null | string;
-                                    evidenceIds: number[];
-                                    checkedBy: null | string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601 UTC instant
-                                     */
-                                    checkedAt: string;
-                                };
-                                finding: null | ("met" | "not_met" | "not_applicable");
-                            }[];
-                            demonstrations: {
-                                id: number;
-                                level: "city" | "province";
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                namedOn: string;
-                                note: null | string;
-                                revokedAt: null | string;
-                                revokeReason: null | string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601 UTC instant
-                                 */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Attachment"][];
                     };
                 };
                 /** @description Default Response */
@@ -23801,7 +23881,344 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        /** Add a file to a branch's assessment (evidence for the measure named, while self-assessing): Evidence (image, PDF, Word, Excel .xlsx) up to 20 MB */
+        post: {
+            parameters: {
+                query: {
+                    caption?: string;
+                    measureId: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: number;
+                            kind: "photo" | "attachment" | "evidence";
+                            caption: null | string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/branch-assessments/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of a branch's assessment (evidence for the measure named, while self-assessing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Take a file off a branch's assessment (evidence for the measure named, while self-assessing) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -24323,43 +24740,6 @@ export interface paths {
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/assessments/branch-assessments/{id}/evidence/{evidenceId}/file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download an evidence file */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    evidenceId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -26042,7 +26422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx; within the upload limit) for a lesson to name by its id */
+        /** Upload a lesson file (MP4 or WebM video, PDF, Word .docx or PowerPoint .pptx, up to 200 MB) for a lesson to name by its id */
         post: {
             parameters: {
                 query?: never;
@@ -26148,6 +26528,46 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -29620,13 +30040,7 @@ export interface paths {
                                 authorName: string;
                                 /** @description members recorded as having read it (已读人数) */
                                 reads: number;
-                                files: {
-                                    fileId: number;
-                                    kind: "photo" | "attachment";
-                                    name: string;
-                                    mime: string;
-                                    size: number;
-                                }[];
+                                files: components["schemas"]["Attachment"][];
                                 /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                                 manageable: boolean;
                             }[];
@@ -29787,13 +30201,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30092,13 +30500,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30261,13 +30663,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30434,13 +30830,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30604,13 +30994,7 @@ export interface paths {
                             authorName: string;
                             /** @description members recorded as having read it (已读人数) */
                             reads: number;
-                            files: {
-                                fileId: number;
-                                kind: "photo" | "attachment";
-                                name: string;
-                                mime: string;
-                                size: number;
-                            }[];
+                            files: components["schemas"]["Attachment"][];
                             /** @description inside the caller's scope: false for a post addressed to the caller from a level above */
                             manageable: boolean;
                         };
@@ -30731,14 +31115,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Add a photo (JPEG, PNG or WebP, up to 10 MB) or an attachment (those, PDF or Word .docx, up to 20 MB) to a published post */
-        post: {
+        /** The files of a post (photos and attachments, added and taken off while it is published), in the order they were added */
+        get: {
             parameters: {
-                query?: {
-                    kind?: "photo" | "attachment";
-                };
+                query?: never;
                 header?: never;
                 path: {
                     id: number;
@@ -30748,18 +31128,12 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fileId: number;
-                            kind: "photo" | "attachment";
-                            name: string;
-                            mime: string;
-                            size: number;
-                        };
+                        "application/json": components["schemas"]["Attachment"][];
                     };
                 };
                 /** @description Default Response */
@@ -30864,6 +31238,186 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        /** Add a file to a post (photos and attachments, added and taken off while it is published): Photo (JPEG, PNG, WebP) up to 10 MB, or Attachment (image, PDF, Word .docx) up to 20 MB */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the kind of file; when omitted, an image is a photo and anything else an attachment */
+                    kind?: "photo" | "attachment";
+                    caption?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileId: number;
+                            kind: "photo" | "attachment" | "evidence";
+                            caption: null | string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -30877,7 +31431,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a photo or attachment of a post */
+        /** Download a file of a post (photos and attachments, added and taken off while it is published) */
         get: {
             parameters: {
                 query?: never;
@@ -30901,7 +31455,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Take a photo or attachment off a published post */
+        /** Take a file off a post (photos and attachments, added and taken off while it is published) */
         delete: {
             parameters: {
                 query?: never;
@@ -31972,7 +32526,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -32726,7 +33280,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33051,7 +33605,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33259,7 +33813,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33618,7 +34172,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -33835,7 +34389,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -34050,7 +34604,7 @@ export interface paths {
                             reviews: components["schemas"]["BrandReview"][];
                             inspections: components["schemas"]["BrandInspection"][];
                             awards: components["schemas"]["BrandAward"][];
-                            files: components["schemas"]["BrandFile"][];
+                            files: components["schemas"]["Attachment"][];
                             canReview: boolean;
                             canAward: boolean;
                             /**
@@ -34176,9 +34730,131 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The files of a brand (added and taken off while its application is a draft or returned), in the order they were added */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Add an attachment (JPEG, PNG, WebP, PDF or Word .docx, up to 20 MB) to a draft or returned application */
+        /** Add a file to a brand (added and taken off while its application is a draft or returned): Attachment (image, PDF, Word .docx) up to 20 MB */
         post: {
             parameters: {
                 query?: {
@@ -34200,6 +34876,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             fileId: number;
+                            kind: "photo" | "attachment" | "evidence";
                             caption: null | string;
                             name: string;
                             mime: string;
@@ -34312,6 +34989,46 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    field: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -34327,7 +35044,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an attachment of a brand */
+        /** Download a file of a brand (added and taken off while its application is a draft or returned) */
         get: {
             parameters: {
                 query?: never;
@@ -34351,7 +35068,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Take an attachment off a draft or returned application */
+        /** Take a file off a brand (added and taken off while its application is a draft or returned) */
         delete: {
             parameters: {
                 query?: never;
@@ -34980,9 +35697,9 @@ export interface components {
             photoCount: number;
             attachmentCount: number;
         };
-        MeetingFile: {
+        Attachment: {
             fileId: number;
-            kind: "photo" | "attachment";
+            kind: "photo" | "attachment" | "evidence";
             caption: null | string;
             name: string;
             mime: string;
@@ -35207,18 +35924,6 @@ export interface components {
             inspectedOn: string;
             inspectors: string;
             findings: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            createdAt: string;
-        };
-        BrandFile: {
-            fileId: number;
-            caption: null | string;
-            name: string;
-            mime: string;
-            size: number;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant

@@ -1,21 +1,9 @@
 import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Upload, type UploadFile } from 'antd';
+import { FILE_KINDS } from './file-kinds';
 
-/**
- * What the server takes for a record's photos and attachments (server/platform/files/files.ts:
- * images JPEG, PNG or WebP up to 10 MB; attachments also PDF and Word, up to 20 MB), checked here
- * first so a phone does not send a file only to have it refused.
- */
-export const UPLOAD_RULES = {
-  photo: { accept: 'image/jpeg,image/png,image/webp', maxBytes: 10 * 1024 * 1024 },
-  attachment: {
-    accept:
-      'image/jpeg,image/png,image/webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    maxBytes: 20 * 1024 * 1024,
-  },
-} as const;
-
-export type UploadKind = keyof typeof UPLOAD_RULES;
+/** The kinds a record's form picks: photos, and attachments (the server's table, file-kinds.ts). */
+export type UploadKind = 'photo' | 'attachment';
 
 interface FilePickerProps {
   kind: UploadKind;
@@ -33,7 +21,7 @@ interface FilePickerProps {
  */
 export function FilePicker({ kind, files, onChange, label, tooLarge }: FilePickerProps) {
   const { message } = App.useApp();
-  const rule = UPLOAD_RULES[kind];
+  const rule = FILE_KINDS[kind];
   return (
     <Upload
       accept={kind === 'photo' ? 'image/*' : rule.accept}

@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Select, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
+import { maxSize } from '../../components/file-kinds';
 import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -141,13 +142,16 @@ export function BrandForm({ open, brand, onClose, onSaved }: BrandFormProps) {
         >
           <Input.TextArea rows={5} maxLength={MAX_LENGTH.results} />
         </Form.Item>
-        <Form.Item label={t('brands.field.files')} extra={t('brands.fileHint')}>
+        <Form.Item
+          label={t('brands.field.files')}
+          extra={t('brands.fileHint', { size: maxSize('attachment') })}
+        >
           <FilePicker
             kind="attachment"
             files={files}
             onChange={setFiles}
             label={t('brands.addFile')}
-            tooLarge={t('brands.fileTooLarge')}
+            tooLarge={t('brands.fileTooLarge', { size: maxSize('attachment') })}
           />
         </Form.Item>
       </Form>

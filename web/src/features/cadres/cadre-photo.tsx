@@ -3,10 +3,10 @@ import { App, Button, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import type { Cadre } from '../../api/types';
+import { FILE_KINDS, maxSize } from '../../components/file-kinds';
 import { useUploadPhoto } from './api';
 
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+const PHOTO_TYPES = FILE_KINDS.photo.accept.split(',');
 
 /** The record's photo (or a placeholder) and, for those who may edit, a button to upload a new one. */
 export function CadrePhoto({ cadre, editable }: { cadre: Cadre; editable: boolean }) {
@@ -19,8 +19,8 @@ export function CadrePhoto({ cadre, editable }: { cadre: Cadre; editable: boolea
       message.error(t('cadres.photoType'));
       return;
     }
-    if (file.size > PHOTO_MAX_BYTES) {
-      message.error(t('cadres.photoTooLarge'));
+    if (file.size > FILE_KINDS.photo.maxBytes) {
+      message.error(t('cadres.photoTooLarge', { size: maxSize('photo') }));
       return;
     }
     upload.mutate(file, {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { fromDay, toDay, today } from '../../components/date-value';
+import { FILE_KINDS } from '../../components/file-kinds';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { OrgTreeSelect } from '../../components/org-tree-select';
@@ -14,10 +15,6 @@ import { useScopeOrgId } from './shared';
 import type { Lesson, LessonFile, LessonKind } from './types';
 
 export const LESSON_KINDS: LessonKind[] = ['video', 'text', 'file'];
-
-/** What the server takes as a lesson file (server/platform/files/files.ts, kind `lesson`). */
-const LESSON_FILE_TYPES =
-  'video/mp4,video/webm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 interface LessonValues {
   orgId?: number;
@@ -148,7 +145,7 @@ export function LessonForm({
             </Form.Item>
             <Form.Item label={t('learning.lessons.field.upload')} extra={t('learning.lessons.uploadHint')}>
               <Upload
-                accept={LESSON_FILE_TYPES}
+                accept={FILE_KINDS.lesson.accept}
                 maxCount={1}
                 fileList={file ? [{ uid: String(file.id), name: file.name, status: 'done' }] : []}
                 customRequest={async ({ file: chosen, onSuccess, onError }) => {

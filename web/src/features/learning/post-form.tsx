@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
+import { maxSize } from '../../components/file-kinds';
 import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -182,22 +183,28 @@ export function PostForm({
         <Form.Item name="pinned" label={t('learning.posts.field.pinned')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item label={t('learning.posts.field.photos')} extra={t('learning.posts.photoHint')}>
+        <Form.Item
+          label={t('learning.posts.field.photos')}
+          extra={t('learning.posts.photoHint', { size: maxSize('photo') })}
+        >
           <FilePicker
             kind="photo"
             files={photos}
             onChange={setPhotos}
             label={t('learning.posts.addPhoto')}
-            tooLarge={t('learning.posts.photoTooLarge')}
+            tooLarge={t('learning.posts.photoTooLarge', { size: maxSize('photo') })}
           />
         </Form.Item>
-        <Form.Item label={t('learning.posts.field.attachments')} extra={t('learning.posts.attachmentHint')}>
+        <Form.Item
+          label={t('learning.posts.field.attachments')}
+          extra={t('learning.posts.attachmentHint', { size: maxSize('attachment') })}
+        >
           <FilePicker
             kind="attachment"
             files={attachments}
             onChange={setAttachments}
             label={t('learning.posts.addAttachment')}
-            tooLarge={t('learning.posts.attachmentTooLarge')}
+            tooLarge={t('learning.posts.attachmentTooLarge', { size: maxSize('attachment') })}
           />
         </Form.Item>
       </Form>

@@ -18,6 +18,7 @@ import { errorMessage } from '../../api/client';
 import type { Branch } from '../../api/types';
 import { CadreSelect } from '../../components/cadre-select';
 import { fromDay, notInFuture, toDay, today } from '../../components/date-value';
+import { maxSize } from '../../components/file-kinds';
 import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -359,22 +360,28 @@ export function MeetingForm({ open, branch, meeting, onClose, onSaved }: Meeting
         <Form.Item name="resolutions" label={t('meetings.field.resolutions')}>
           <Input.TextArea rows={3} maxLength={MAX_LENGTH.resolutions} />
         </Form.Item>
-        <Form.Item label={t('meetings.field.photos')} extra={t('meetings.photoHint')}>
+        <Form.Item
+          label={t('meetings.field.photos')}
+          extra={t('meetings.photoHint', { size: maxSize('photo') })}
+        >
           <FilePicker
             kind="photo"
             files={photos}
             onChange={setPhotos}
             label={t('meetings.addPhoto')}
-            tooLarge={t('meetings.photoTooLarge')}
+            tooLarge={t('meetings.photoTooLarge', { size: maxSize('photo') })}
           />
         </Form.Item>
-        <Form.Item label={t('meetings.field.attachments')} extra={t('meetings.attachmentHint')}>
+        <Form.Item
+          label={t('meetings.field.attachments')}
+          extra={t('meetings.attachmentHint', { size: maxSize('attachment') })}
+        >
           <FilePicker
             kind="attachment"
             files={attachments}
             onChange={setAttachments}
             label={t('meetings.addAttachment')}
-            tooLarge={t('meetings.attachmentTooLarge')}
+            tooLarge={t('meetings.attachmentTooLarge', { size: maxSize('attachment') })}
           />
         </Form.Item>
       </Form>

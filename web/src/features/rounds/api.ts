@@ -170,8 +170,8 @@ export function useAssessmentHistory(id: number) {
 }
 
 /** Where an evidence file is shown and downloaded from (the session cookie goes with it). */
-export function evidenceFileUrl(assessmentId: number, evidenceId: number) {
-  return `/api/assessments/branch-assessments/${assessmentId}/evidence/${evidenceId}/file`;
+export function evidenceFileUrl(assessmentId: number, fileId: number) {
+  return `/api/assessments/branch-assessments/${assessmentId}/files/${fileId}`;
 }
 
 export function useSaveAnswer(id: number) {
@@ -193,8 +193,8 @@ export function useUploadEvidence(id: number) {
   return useMutation({
     mutationFn: ({ measureId, file }: { measureId: number; file: File }) =>
       unwrap(
-        api.POST('/api/assessments/branch-assessments/{id}/answers/{measureId}/files', {
-          params: { path: { id, measureId }, query: {} },
+        api.POST('/api/assessments/branch-assessments/{id}/files', {
+          params: { path: { id }, query: { measureId } },
           // A multipart upload: the OpenAPI document does not describe the body of this route.
           body: fileForm(file, file.name) as never,
         }),

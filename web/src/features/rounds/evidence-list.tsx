@@ -36,7 +36,7 @@ export function EvidenceList({ assessmentId, evidence, removable = false }: Evid
     <ul className="evidence-list">
       {evidence.map((e) => {
         const name = nameOf(e);
-        const url = e.kind === 'file' ? evidenceFileUrl(assessmentId, e.id) : '';
+        const url = e.kind === 'file' && e.fileId !== null ? evidenceFileUrl(assessmentId, e.fileId) : '';
         return (
           <li key={e.id} className="evidence-item" data-evidence-id={e.id}>
             {e.kind === 'meeting' ? (

@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../components/date-time';
+import { FILE_KINDS, maxSize } from '../../components/file-kinds';
 import { useLanguage } from '../../i18n/i18n';
 import { useApprovedMeetings, useAttachMeeting, useSaveAnswer, useSaveCheck, useUploadEvidence } from './api';
 import { EvidenceList, useEvidenceName } from './evidence-list';
 import {
   CHECK_VERDICTS,
   checkNeedsEvidence,
-  EVIDENCE_MAX_BYTES,
-  EVIDENCE_TYPES,
   evidenceTypeAccepted,
   MAX_NOTE,
   takesFiles,
@@ -152,8 +151,8 @@ function AnswerEditor({ assessment, answer }: { assessment: Assessment; answer: 
       setProblem(t('rounds.evidence.typeRefused', { name: file.name }));
       return Upload.LIST_IGNORE;
     }
-    if (file.size > EVIDENCE_MAX_BYTES) {
-      setProblem(t('rounds.evidence.tooLarge', { name: file.name }));
+    if (file.size > FILE_KINDS.evidence.maxBytes) {
+      setProblem(t('rounds.evidence.tooLarge', { name: file.name, size: maxSize('evidence') }));
       return Upload.LIST_IGNORE;
     }
     upload.mutate(
@@ -209,7 +208,7 @@ function AnswerEditor({ assessment, answer }: { assessment: Assessment; answer: 
           </Upload>
         ) : null}
         {takesFiles(answer) ? (
-          <Upload accept={EVIDENCE_TYPES} showUploadList={false} beforeUpload={beforeUpload}>
+          <Upload accept={FILE_KINDS.evidence.accept} showUploadList={false} beforeUpload={beforeUpload}>
             <Button icon={<PaperClipOutlined aria-hidden />} loading={upload.isPending}>
               {t('rounds.evidence.addFile')}
               <span className="sr-only"> {answer.code}</span>

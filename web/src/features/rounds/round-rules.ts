@@ -26,10 +26,7 @@ export const DEMO_LEVELS: readonly DemoLevel[] = ['city', 'province'];
 export const BRANCH_KINDS: readonly BranchKind[] = ['standing', 'functional', 'joint', 'thematic', 'general'];
 export const CHECK_VERDICTS: readonly CheckVerdict[] = ['agree', 'disagree', 'no_evidence'];
 
-/** Evidence files the server takes: JPEG, PNG, WebP, PDF, Word (.doc, .docx), Excel (.xlsx); 20 MB. */
-export const EVIDENCE_TYPES =
-  'image/jpeg,image/png,image/webp,application/pdf,.doc,.docx,.xlsx,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+/** Evidence files the server takes (JPEG, PNG, WebP, PDF, Word, Excel), by name before the server checks the content. */
 const EVIDENCE_EXTENSIONS = /\.(jpe?g|png|webp|pdf|docx?|xlsx)$/i;
 
 /** Whether a picked file is of a type the server takes (it checks the content again). */
