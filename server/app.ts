@@ -33,12 +33,18 @@ import postsRoutes from './modules/learning/posts.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
 import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
+import calendarRoutes from './platform/calendar/calendar.routes.ts';
+import { syncShippedHolidays } from './platform/calendar/holidays.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { App } from './platform/http/types.ts';
 import { stopWorkers } from './platform/jobs/workers.ts';
+import { recoverInterruptedJobs } from './platform/scheduler/interrupted.ts';
+import schedulerRoutes from './platform/scheduler/scheduler.routes.ts';
+import { Scheduler, type SchedulerOptions } from './platform/scheduler/scheduler.ts';
+import { JOB_DEFINITIONS, REMINDER_SOURCES } from './schedule.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the built console is served from. */
@@ -49,6 +55,7 @@ export async function prepareDatabase(db: Db) {
   const applied = await migrateToLatest(db);
   await syncBuiltinRoles(db);
   await syncDictionaries(db);
+  await syncShippedHolidays(db);
   await refreshStatistics(db);
   return applied;
 }
@@ -57,10 +64,17 @@ export interface BuildOptions {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Run the scheduler in this app (main.ts does; API tests do not unless they ask): true, or settings
+   * for it (a clock, a poll interval…).
+   */
+  scheduler?:
+    | boolean
+    | Partial<Pick<SchedulerOptions, 'clock' | 'pollMs' | 'leaseMs' | 'backoffMs' | 'instanceId'>>;
 }
 
 /** Builds the whole application on an open, migrated database. */
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<App> {
+export async function buildApp({ config, db, logger, scheduler }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? {
       level: config.LOG_LEVEL,
@@ -182,7 +196,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(dictionariesRoutes);
   await app.register(auditRoutes);
   await app.register(cadresRoutes, { keyring, files });
-  await app.register(todosRoutes);
+  await app.register(todosRoutes, { reminders: REMINDER_SOURCES });
   await app.register(branchesRoutes, { keyring });
   await app.register(meetingsRoutes, { files });
   await app.register(assessmentsRoutes);
@@ -190,6 +204,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(learningRoutes, { files });
   await app.register(postsRoutes, { files });
   await app.register(brandsRoutes, { files });
+  await app.register(schedulerRoutes);
+  await app.register(calendarRoutes);
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
@@ -217,6 +233,26 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
         error: { code: 'not_found', message: errorMessage('not_found', locale), requestId: request.id },
       });
     });
+  }
+
+  if (scheduler) {
+    const jobs = new Scheduler({
+      db,
+      definitions: JOB_DEFINITIONS,
+      log: app.log,
+      ...(typeof scheduler === 'object' && scheduler),
+      // Imports and exports left running by a crashed instance become interrupted, so they can be run again.
+      onStart: async (s) => {
+        const ids = await recoverInterruptedJobs(
+          db,
+          (typeof scheduler === 'object' && scheduler.clock?.()) || new Date(),
+        );
+        if (ids.length > 0)
+          app.log.warn({ jobs: ids, instance: s.instanceId }, 'interrupted jobs found at start');
+      },
+    });
+    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onClose', async () => jobs.stop());
   }
 
   app.addHook('onClose', async () => {
