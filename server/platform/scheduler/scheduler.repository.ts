@@ -31,12 +31,19 @@ export async function insertJobOnce(
 }
 
 /**
- * Takes the next due job for `owner` until `leaseUntil`, in one statement: a pending job whose time
- * has come, or a running one whose lease ran out (its instance died). The outer WHERE repeats the
+ * Takes the next due job of the given kinds (those this instance can run: during a rolling upgrade an
+ * older instance leaves a newer kind alone) for `owner` until `leaseUntil`, in one statement: a
+ * pending job whose time has come, or a running one whose lease ran out (its instance died). The outer WHERE repeats the
  * test, so on PostgreSQL a row another instance claimed first is not taken twice even without the
  * lock; SKIP LOCKED lets the other instances take the next rows meanwhile.
  */
-export async function claimNextJob(db: Conn, owner: string, now: string, leaseUntil: string) {
+export async function claimNextJob(
+  db: Conn,
+  owner: string,
+  now: string,
+  leaseUntil: string,
+  kinds: readonly string[],
+) {
   const due = (q: ReturnType<typeof jobs>) =>
     q.where((eb) =>
       eb.or([
@@ -47,7 +54,12 @@ export async function claimNextJob(db: Conn, owner: string, now: string, leaseUn
   const jobs = () => db.selectFrom('scheduled_jobs');
   const candidate = forUpdateSkipLocked(
     db,
-    due(jobs()).select('id').orderBy('run_at').orderBy('id').limit(1),
+    due(jobs())
+      .where('kind', 'in', kinds.length > 0 ? kinds : [''])
+      .select('id')
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(1),
   );
   return db
     .updateTable('scheduled_jobs')

@@ -173,6 +173,7 @@ export class Scheduler {
       this.instanceId,
       now.toISOString(),
       new Date(now.getTime() + this.leaseMs).toISOString(),
+      [...this.definitions.keys()],
     );
     if (!job) return false;
     await repo.abandonOpenRuns(this.db, job.id, now.toISOString());
