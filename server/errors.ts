@@ -240,6 +240,11 @@ const ERRORS = {
     zh: '日期不属于所编辑的年份',
     en: 'A date is outside the year being edited',
   },
+  'calendar.bad_event': {
+    status: 400,
+    zh: '延期须有日期和天数，中止须有起止日期（起不晚于止）',
+    en: 'An extension needs a day and a count; a pause needs a first and a last day, in order',
+  },
   'calendar.duplicate_date': { status: 400, zh: '同一日期出现多次', en: 'A date appears more than once' },
   'calendar.year_not_found': {
     status: 404,

@@ -1,15 +1,28 @@
+import { AppError } from '../../errors.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { type App, actorOf, authOf } from '../http/types.ts';
 import {
   CalendarYearListSchema,
   CalendarYearSchema,
   ComputeDeadlineBody,
+  type DeadlineEventBody,
   DeadlineSchema,
   PutCalendarYearBody,
   YearParams,
 } from './calendar.schema.ts';
-import { computeDeadline } from './deadlines.ts';
+import { computeDeadline, type DeadlineEvent } from './deadlines.ts';
 import { getYear, listYears, loadCalendar, putYear } from './holidays.ts';
+
+/** An event as the engine takes it: an extension needs its day and count, a pause its first and last day. */
+function toEvent(e: DeadlineEventBody): DeadlineEvent {
+  if (e.kind === 'extension' && e.on && e.count) {
+    return { kind: 'extension', on: e.on, count: e.count, reason: e.reason };
+  }
+  if (e.kind === 'pause' && e.from && e.to && e.from <= e.to) {
+    return { kind: 'pause', from: e.from, to: e.to, reason: e.reason };
+  }
+  throw new AppError('calendar.bad_event');
+}
 
 /** The holiday calendar (kept by the system administrator) and the deadline engine's explanation. */
 export default async function calendarRoutes(app: App) {
@@ -61,7 +74,7 @@ export default async function calendarRoutes(app: App) {
         await loadCalendar(app.db),
         req.body.start,
         { unit: req.body.unit, count: req.body.count },
-        req.body.events ?? [],
+        (req.body.events ?? []).map(toEvent),
       ),
   });
 }

@@ -46,17 +46,19 @@ export type YearParams = Static<typeof YearParams>;
 export const PutCalendarYearBody = Type.Object({ days: Type.Array(HolidayDaySchema, { maxItems: 200 }) });
 export type PutCalendarYearBody = Static<typeof PutCalendarYearBody>;
 
-const Reason = Type.String({ minLength: 1, maxLength: 200 });
-/** An extension (延期) or a pause (中止) of a running time limit. */
-export const DeadlineEventSchema = Type.Union([
-  Type.Object({
-    kind: Type.Literal('extension'),
-    on: DateString,
-    count: Type.Integer({ minimum: 1, maximum: 3650 }),
-    reason: Reason,
-  }),
-  Type.Object({ kind: Type.Literal('pause'), from: DateString, to: DateString, reason: Reason }),
-]);
+/**
+ * An extension (延期: `on`, `count` units more) or a pause (中止: `from`–`to`, not counted). One flat
+ * object rather than a union: the validator strips unknown properties, which breaks a union's second arm.
+ */
+export const DeadlineEventSchema = Type.Object({
+  kind: Type.Union([Type.Literal('extension'), Type.Literal('pause')]),
+  reason: Type.String({ minLength: 1, maxLength: 200 }),
+  on: Type.Optional(DateString),
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
+});
+export type DeadlineEventBody = Static<typeof DeadlineEventSchema>;
 
 export const ComputeDeadlineBody = Type.Object({
   /** the day of the event; it is not counted */

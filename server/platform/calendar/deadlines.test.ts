@@ -68,15 +68,23 @@ describe('computeDeadline', () => {
     ]);
     expect(d.dueOn).toBe('2026-06-01');
     expect(steps(d.explanation, 'extension')).toEqual([
-      expect.objectContaining({ date: '2026-04-20', days: 30, zh: '2026-04-20 延长 30 个自然日（情况复杂，经批准延期）' }),
+      expect.objectContaining({
+        date: '2026-04-20',
+        days: 30,
+        zh: '2026-04-20 延长 30 个自然日（情况复杂，经批准延期）',
+      }),
     ]);
     expect(steps(d.explanation, 'weekend')).toEqual([expect.objectContaining({ days: 1 })]);
-    expect(computeDeadline(calendar, '2026-03-02', { unit: 'calendar_days', count: 60 }).dueOn).toBe('2026-05-06');
+    expect(computeDeadline(calendar, '2026-03-02', { unit: 'calendar_days', count: 60 }).dueOn).toBe(
+      '2026-05-06',
+    );
   });
 
   it('leaves the days of a pause out of the count and explains it', () => {
     // 15 working days from Monday Mar 2 end on Mar 23; a hearing pauses Mar 9–13, so Mar 30.
-    expect(computeDeadline(calendar, '2026-03-02', { unit: 'working_days', count: 15 }).dueOn).toBe('2026-03-23');
+    expect(computeDeadline(calendar, '2026-03-02', { unit: 'working_days', count: 15 }).dueOn).toBe(
+      '2026-03-23',
+    );
     const d = computeDeadline(calendar, '2026-03-02', { unit: 'working_days', count: 15 }, [
       { kind: 'pause', from: '2026-03-09', to: '2026-03-13', reason: '听证' },
     ]);

@@ -61,24 +61,28 @@ export async function claimNextJob(
       .orderBy('id')
       .limit(1),
   );
-  return db
-    .updateTable('scheduled_jobs')
-    .set({
-      status: 'running',
-      lease_owner: owner,
-      lease_until: leaseUntil,
-      attempts: sql`attempts + 1`,
-      updated_at: now,
-    })
-    .where('id', 'in', candidate)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)]),
-      ]),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('scheduled_jobs')
+      .set({
+        status: 'running',
+        lease_owner: owner,
+        lease_until: leaseUntil,
+        attempts: sql`attempts + 1`,
+        updated_at: now,
+      })
+      // `=` and not `in`: PostgreSQL evaluates a scalar subquery once (an InitPlan), whereas under `in` it
+      // may rescan the LIMIT 1 … SKIP LOCKED subquery for every row and claim them all.
+      .where('id', '=', candidate)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)]),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 /** Keeps a running job's lease; false when the job is no longer this owner's. */

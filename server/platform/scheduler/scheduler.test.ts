@@ -383,7 +383,7 @@ describe('imports interrupted by a crash', () => {
     expect(listed.total).toBe(2);
     // Done is done: a third commit is refused as before.
     expect((await commit(job.id)).statusCode).toBe(409);
-  });
+  }, 120_000);
 });
 
 // ---- reminders ----
