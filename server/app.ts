@@ -252,7 +252,8 @@ export async function buildApp({ config, db, logger, scheduler }: BuildOptions):
       },
     });
     app.addHook('onReady', async () => jobs.start());
-    app.addHook('onClose', async () => jobs.stop());
+    // preClose: before the onClose hooks (run last-added first) close the workers and the database.
+    app.addHook('preClose', async () => jobs.stop());
   }
 
   app.addHook('onClose', async () => {

@@ -1,6 +1,6 @@
 // Every SQL statement of the holiday calendar and the registered deadlines.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, DeadlinesTable } from '../../db/schema.ts';
 
 type Conn = Kysely<Database>;
 
@@ -79,20 +79,7 @@ export async function findDeadline(db: Conn, subject: string, subjectId: number)
     .executeTakeFirst();
 }
 
-export async function upsertDeadline(
-  db: Conn,
-  row: {
-    subject: string;
-    subject_id: number;
-    start_on: string;
-    unit: 'calendar_days' | 'working_days' | 'years';
-    count: number;
-    events: string;
-    due_on: string;
-    explanation: string;
-    computed_at: string;
-  },
-) {
+export async function upsertDeadline(db: Conn, row: Insertable<DeadlinesTable>) {
   await db
     .insertInto('deadlines')
     .values(row)

@@ -91,3 +91,30 @@ export async function remindersFor(
     total,
   };
 }
+
+/** A source for records that hold a due date: those due within `noticeDays` of today, or overdue. */
+export function dueDateSource<R extends { id: number; org_id: number }>(spec: {
+  kind: repo.ReminderKind;
+  permission: Permission;
+  label: { zh: string; en: string };
+  noticeDays: number;
+  /** the records due on or before the cutoff */
+  rows: (db: Db, cutoff: string) => Promise<R[]>;
+  dueOf: (row: R) => string | null;
+  title: (row: R, due: string, overdue: boolean) => string;
+}): ReminderSource {
+  return {
+    kind: spec.kind,
+    permission: spec.permission,
+    label: spec.label,
+    async collect(db, today) {
+      const rows = await spec.rows(db, addDays(today, spec.noticeDays));
+      return rows.flatMap((r) => {
+        const due = spec.dueOf(r);
+        return due
+          ? [{ subjectId: r.id, orgId: r.org_id, dueOn: due, title: spec.title(r, due, due < today) }]
+          : [];
+      });
+    },
+  };
+}

@@ -4,9 +4,10 @@ import { buildApp } from '../../app.ts';
 import { openDatabase } from '../../db/database.ts';
 import { brandWorkflow } from '../../modules/brands/brands.workflow.ts';
 import { REMINDER_SOURCES } from '../../schedule.ts';
-import { makeBranch, makeIdNumber, makeOrg, signedInUser } from '../../test/factories.ts';
+import { makeBranch, makeIdNumber, makeOrg, signedInUser, uploadFile } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import { addDays, addYears } from '../calendar/days.ts';
+import { INSTANCE_ID } from './instance.ts';
 import { bureauDateOf, nextBureauHour, refreshReminders } from './reminders.ts';
 import * as repo from './scheduler.repository.ts';
 import { backoffDelay, enqueueJob, type JobDefinition, Scheduler, type SchedulerLog } from './scheduler.ts';
@@ -26,6 +27,8 @@ const clock = () => new Date(clockAt);
 const advance = (ms: number) => {
   clockAt = new Date(clockAt.getTime() + ms);
 };
+const jobByKey = (key: string) =>
+  ctx.db.selectFrom('scheduled_jobs').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
 const get = (url: string, client = admin.client) =>
   ctx.app.inject({ method: 'GET', url, headers: client.read });
 
@@ -139,11 +142,7 @@ describe('the scheduler', () => {
     const a = instance(ctx.db, 'instance-a', [flaky]);
     await enqueueJob(ctx.db, { key: 'flaky-1', kind: 'test.flaky', runAt: clock() }, clock());
     expect(await a.runNext()).toBe(true);
-    let job = await ctx.db
-      .selectFrom('scheduled_jobs')
-      .selectAll()
-      .where('key', '=', 'flaky-1')
-      .executeTakeFirstOrThrow();
+    let job = await jobByKey('flaky-1');
     expect(job).toMatchObject({ status: 'pending', attempts: 1 });
     expect(Date.parse(job.run_at) - clockAt.getTime()).toBe(backoffDelay(1, 30_000));
     expect(job.last_error).toContain('flaky failure 1');
@@ -151,19 +150,11 @@ describe('the scheduler', () => {
     expect(await a.runNext()).toBe(false);
     advance(30_000);
     expect(await a.runNext()).toBe(true);
-    job = await ctx.db
-      .selectFrom('scheduled_jobs')
-      .selectAll()
-      .where('key', '=', 'flaky-1')
-      .executeTakeFirstOrThrow();
+    job = await jobByKey('flaky-1');
     expect(Date.parse(job.run_at) - clockAt.getTime()).toBe(60_000);
     advance(60_000);
     expect(await a.runNext()).toBe(true);
-    job = await ctx.db
-      .selectFrom('scheduled_jobs')
-      .selectAll()
-      .where('key', '=', 'flaky-1')
-      .executeTakeFirstOrThrow();
+    job = await jobByKey('flaky-1');
     expect(job).toMatchObject({ status: 'done', attempts: 3, last_error: null });
 
     const list = await get('/api/scheduler/jobs');
@@ -201,11 +192,7 @@ describe('the scheduler', () => {
     await a.runNext();
     advance(30_000);
     await a.runNext();
-    const job = await ctx.db
-      .selectFrom('scheduled_jobs')
-      .selectAll()
-      .where('key', '=', 'broken-1')
-      .executeTakeFirstOrThrow();
+    const job = await jobByKey('broken-1');
     expect(job).toMatchObject({
       status: 'failed',
       attempts: 2,
@@ -288,19 +275,9 @@ async function upload(orgId: number, rows: string[][]) {
   ws.addRow(HEADERS);
   for (const r of rows) ws.addRow(r);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const boundary = '----xinyaotest';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
+  const res = await uploadFile(ctx, staff.client, `/api/cadres/imports?targetOrgId=${orgId}`, {
+    name: 'roster.xlsx',
     bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/cadres/imports?targetOrgId=${orgId}`,
-    headers: { ...staff.client.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
   });
   expect(res.statusCode, res.body).toBe(202);
   return settle(res.json().id);
@@ -372,9 +349,16 @@ describe('imports interrupted by a crash', () => {
       // The instance registered itself and its recurring jobs.
       const keys = (await ctx.db.selectFrom('scheduled_jobs').select('key').execute()).map((r) => r.key);
       expect(keys).toEqual(expect.arrayContaining(['reminders.refresh', 'jobs.recover']));
+      const me = () =>
+        ctx.db.selectFrom('app_instances').select('id').where('id', '=', INSTANCE_ID).execute();
+      expect(await me()).toHaveLength(1);
     } finally {
       await restarted.close();
     }
+    // A clean stop deregisters the instance (before the app closes its database).
+    expect(
+      await ctx.db.selectFrom('app_instances').select('id').where('id', '=', INSTANCE_ID).execute(),
+    ).toEqual([]);
     const again = await commit(job.id);
     expect(again.statusCode, again.body).toBe(202);
     const done = await settle(job.id);
