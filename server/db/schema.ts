@@ -235,7 +235,7 @@ export interface JobsTable {
   created_at: string;
   updated_at: string;
   /** the app instance that started the job's current step (validating, committing) */
-  instance_id: Generated<string | null>;
+  instance_id: string | null;
 }
 
 export interface CadresTable {

@@ -10,7 +10,7 @@ import { withIdColumn } from '../dialect.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('calendar_years')
-    .addColumn('year', 'integer', (c) => c.primaryKey())
+    .addColumn('year', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('calendar_days')
-    .addColumn('date', 'text', (c) => c.primaryKey())
+    .addColumn('date', 'text', (c) => c.primaryKey().notNull())
     .addColumn('year', 'integer', (c) => c.notNull().references('calendar_years.year').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
