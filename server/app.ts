@@ -34,6 +34,8 @@ import postsRoutes from './modules/learning/posts.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
 import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
+import calendarRoutes from './platform/calendar/calendar.routes.ts';
+import { syncShippedHolidays } from './platform/calendar/holidays.ts';
 import { loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
 import { LARGEST_UPLOAD_BYTES } from './platform/files/kinds.ts';
@@ -42,6 +44,10 @@ import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { App } from './platform/http/types.ts';
 import { stopWorkers } from './platform/jobs/workers.ts';
+import { recoverInterruptedJobs } from './platform/scheduler/interrupted.ts';
+import schedulerRoutes from './platform/scheduler/scheduler.routes.ts';
+import { Scheduler, type SchedulerOptions } from './platform/scheduler/scheduler.ts';
+import { JOB_DEFINITIONS, REMINDER_SOURCES } from './schedule.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the built console is served from. */
@@ -52,6 +58,7 @@ export async function prepareDatabase(db: Db) {
   const applied = await migrateToLatest(db);
   await syncBuiltinRoles(db);
   await syncDictionaries(db);
+  await syncShippedHolidays(db);
   await refreshStatistics(db);
   return applied;
 }
@@ -62,10 +69,17 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** where "now" comes from: the system's clock unless a test fixes one */
   clock?: Clock;
+  /**
+   * Run the scheduler in this app (main.ts does; API tests do not unless they ask): true, or settings
+   * for it (a clock, a poll interval…).
+   */
+  scheduler?:
+    | boolean
+    | Partial<Pick<SchedulerOptions, 'clock' | 'pollMs' | 'leaseMs' | 'backoffMs' | 'instanceId'>>;
 }
 
 /** Builds the whole application on an open, migrated database. */
-export async function buildApp({ config, db, logger, clock }: BuildOptions): Promise<App> {
+export async function buildApp({ config, db, logger, clock, scheduler }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? {
       level: config.LOG_LEVEL,
@@ -190,7 +204,7 @@ export async function buildApp({ config, db, logger, clock }: BuildOptions): Pro
   await app.register(auditRoutes);
   await app.register(cadresRoutes, { keyring, files });
   await app.register(cadreFiguresRoutes);
-  await app.register(todosRoutes);
+  await app.register(todosRoutes, { reminders: REMINDER_SOURCES });
   await app.register(branchesRoutes, { keyring });
   await app.register(meetingsRoutes, { files });
   await app.register(assessmentsRoutes);
@@ -198,6 +212,8 @@ export async function buildApp({ config, db, logger, clock }: BuildOptions): Pro
   await app.register(learningRoutes, { files });
   await app.register(postsRoutes, { files });
   await app.register(brandsRoutes, { files });
+  await app.register(schedulerRoutes);
+  await app.register(calendarRoutes);
 
   if (config.SERVE_WEB && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
@@ -225,6 +241,27 @@ export async function buildApp({ config, db, logger, clock }: BuildOptions): Pro
         error: { code: 'not_found', message: errorMessage('not_found', locale), requestId: request.id },
       });
     });
+  }
+
+  if (scheduler) {
+    const jobs = new Scheduler({
+      db,
+      definitions: JOB_DEFINITIONS,
+      log: app.log,
+      ...(typeof scheduler === 'object' && scheduler),
+      // Imports and exports left running by a crashed instance become interrupted, so they can be run again.
+      onStart: async (s) => {
+        const ids = await recoverInterruptedJobs(
+          db,
+          (typeof scheduler === 'object' && scheduler.clock?.()) || new Date(),
+        );
+        if (ids.length > 0)
+          app.log.warn({ jobs: ids, instance: s.instanceId }, 'interrupted jobs found at start');
+      },
+    });
+    app.addHook('onReady', async () => jobs.start());
+    // preClose: before the onClose hooks (run last-added first) close the workers and the database.
+    app.addHook('preClose', async () => jobs.stop());
   }
 
   app.addHook('onClose', async () => {

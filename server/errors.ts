@@ -224,6 +224,33 @@ const ERRORS = {
   'file.type_not_allowed': { status: 415, zh: '不支持的文件类型', en: 'This type of file is not accepted' },
   'file.empty': { status: 400, zh: '文件为空', en: 'The file is empty' },
   'file.not_found': { status: 404, zh: '文件不存在', en: 'File not found' },
+  'job.interrupted': {
+    status: 409,
+    zh: '任务因服务重启或故障而中断，未写入任何数据，可重新执行',
+    en: 'The job was interrupted by a restart or failure; nothing was written, and it can be run again',
+  },
+  'scheduler.job_not_found': { status: 404, zh: '定时任务不存在', en: 'Scheduled job not found' },
+  'scheduler.job_running': {
+    status: 409,
+    zh: '定时任务正在运行，不能重试',
+    en: 'The scheduled job is running and cannot be retried',
+  },
+  'calendar.year_mismatch': {
+    status: 400,
+    zh: '日期不属于所编辑的年份',
+    en: 'A date is outside the year being edited',
+  },
+  'calendar.bad_event': {
+    status: 400,
+    zh: '延期须有日期和天数，中止须有起止日期（起不晚于止）',
+    en: 'An extension needs a day and a count; a pause needs a first and a last day, in order',
+  },
+  'calendar.duplicate_date': { status: 400, zh: '同一日期出现多次', en: 'A date appears more than once' },
+  'calendar.year_not_found': {
+    status: 404,
+    zh: '该年份的节假日安排尚未录入',
+    en: 'That year is not kept yet',
+  },
   'import.not_found': { status: 404, zh: '导入任务不存在', en: 'Import not found' },
   'import.not_ready': {
     status: 409,

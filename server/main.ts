@@ -13,7 +13,7 @@ async function main() {
   }
   const db = openDatabase(config);
   await prepareDatabase(db);
-  const app = await buildApp({ config, db });
+  const app = await buildApp({ config, db, scheduler: true });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

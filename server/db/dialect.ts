@@ -137,6 +137,18 @@ export function forUpdate<DB, TB extends keyof DB, O>(
   return isPostgres(db as Kysely<any>) ? query.forUpdate() : query;
 }
 
+/**
+ * Locks the selected rows, passing over rows another transaction holds (PostgreSQL's `FOR UPDATE SKIP
+ * LOCKED`), so instances claiming work each take a different row at once; SQLite has one writer at a
+ * time, so a claim there is already alone.
+ */
+export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db as Kysely<any>) ? query.forUpdate().skipLocked() : query;
+}
+
 /** Case-insensitive LIKE. */
 export function ilike(db: Kysely<any>) {
   return isPostgres(db) ? ('ilike' as const) : ('like' as const);

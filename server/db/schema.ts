@@ -86,6 +86,13 @@ export interface Database {
   indicator_counts: IndicatorCountsTable;
   indicator_snapshots: IndicatorSnapshotsTable;
   indicator_snapshot_runs: IndicatorSnapshotRunsTable;
+  scheduled_jobs: ScheduledJobsTable;
+  scheduled_job_runs: ScheduledJobRunsTable;
+  app_instances: AppInstancesTable;
+  reminders: RemindersTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  deadlines: DeadlinesTable;
 }
 
 export interface LiaisonAreasTable {
@@ -261,7 +268,7 @@ export interface JobsTable {
   user_id: number;
   /** the org path of the scope the job acts in */
   scope_path: string;
-  /** validating | ready | committing | done | failed | cancelled */
+  /** validating | ready | committing | done | failed | cancelled | interrupted */
   status: string;
   file_id: number | null;
   options: string | null;
@@ -269,6 +276,8 @@ export interface JobsTable {
   error: string | null;
   created_at: string;
   updated_at: string;
+  /** the app instance that started the job's current step (validating, committing) */
+  instance_id: string | null;
 }
 
 export interface CadresTable {
@@ -946,4 +955,94 @@ export interface IndicatorSnapshotRunsTable {
   as_of: string;
   taken_at: string;
   taken_by: number | null;
+}
+
+/** A durable job of the scheduler (platform/scheduler): one occurrence of a kind of work, run once. */
+export interface ScheduledJobsTable {
+  id: Generated<number>;
+  /** unique name of the job: a recurring job keeps one row and moves its run_at on */
+  key: string;
+  /** the handler that runs it */
+  kind: string;
+  payload: string | null;
+  /** when it is next due, ISO instant */
+  run_at: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  /** runs begun for the current occurrence */
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  /** the instance holding the job while it runs, until lease_until */
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One run of a scheduled job: who ran it, when, and how it ended. */
+export interface ScheduledJobRunsTable {
+  id: Generated<number>;
+  job_id: number;
+  attempt: number;
+  instance_id: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: 'running' | 'succeeded' | 'failed' | 'abandoned';
+  error: string | null;
+}
+
+/** A running app instance, as its heartbeat shows. */
+export interface AppInstancesTable {
+  id: string;
+  host: string;
+  pid: number;
+  started_at: string;
+  heartbeat_at: string;
+}
+
+/** A reminder a scheduled job left for the staff in scope of its org (换届 due, brand review due, birthday). */
+export interface RemindersTable {
+  id: Generated<number>;
+  kind: 'election_due' | 'brand_review_due' | 'birthday';
+  /** the branch, brand or cadre it is about */
+  subject_id: number;
+  org_id: number;
+  due_on: string;
+  title: string;
+  created_at: string;
+}
+
+/** A year of the holiday calendar an administrator keeps (or the shipped data seeded). */
+export interface CalendarYearsTable {
+  year: number;
+  /** where the year's days came from: the package that shipped them, or 'admin' */
+  source: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** A statutory holiday (法定节假日) or a 调休 working day on a weekend. */
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  kind: 'holiday' | 'workday';
+  /** the holiday it belongs to, e.g. 春节 */
+  name: string;
+}
+
+/** A due date a record registered with the deadline engine, recomputed when the calendar changes. */
+export interface DeadlinesTable {
+  id: Generated<number>;
+  /** what kind of record holds it, e.g. 'brand_review' */
+  subject: string;
+  subject_id: number;
+  start_on: string;
+  unit: 'calendar_days' | 'working_days' | 'years';
+  count: number;
+  /** JSON: the extensions and pauses */
+  events: string;
+  due_on: string;
+  /** JSON: how the due date was computed */
+  explanation: string;
+  computed_at: string;
 }

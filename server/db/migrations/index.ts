@@ -15,6 +15,8 @@ import * as learningPosts from './2026-11-29-013-learning-posts.ts';
 import * as lessonFiles from './2026-11-29-014-lesson-files.ts';
 import * as recordFiles from './2026-12-02-015-record-files.ts';
 import * as indicators from './2026-12-02-016-indicators.ts';
+import * as scheduler from './2026-12-02-017-scheduler.ts';
+import * as holidays from './2026-12-02-018-holidays.ts';
 import * as enumChecks from './2026-12-02-021-enum-checks.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
@@ -35,5 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-014-lesson-files': lessonFiles,
   '2026-12-02-015-record-files': recordFiles,
   '2026-12-02-016-indicators': indicators,
+  '2026-12-02-017-scheduler': scheduler,
+  '2026-12-02-018-holidays': holidays,
   '2026-12-02-021-enum-checks': enumChecks,
 };

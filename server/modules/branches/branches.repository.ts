@@ -769,3 +769,16 @@ export async function branchesToAssess(
   }
   return q.orderBy('o.path').orderBy('b.name').orderBy('b.id').execute();
 }
+
+/** Working branches whose next election is due on or before a day (the reminders' source). */
+export async function electionsDueBy(db: Conn, cutoff: string) {
+  return db
+    .selectFrom('branches')
+    .select(['id', 'name', 'org_id', 'next_election_due_on'])
+    .where('dissolved_on', 'is', null)
+    .where('next_election_due_on', 'is not', null)
+    .where('next_election_due_on', '<=', cutoff)
+    .orderBy('next_election_due_on')
+    .orderBy('id')
+    .execute();
+}

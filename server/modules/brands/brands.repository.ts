@@ -377,3 +377,19 @@ export async function insertAwards(db: Conn, rows: Insertable<BrandAwardsTable>[
     db.insertInto('brand_awards').values(chunk).returning('id').execute(),
   );
 }
+
+/** Approved brands whose next yearly review is due on or before a day (the reminders' source). */
+export async function reviewsDueBy(db: Conn, cutoff: string) {
+  return db
+    .selectFrom('brands as b')
+    .innerJoin('workflow_items as w', (join) =>
+      join.onRef('w.record_id', '=', 'b.id').on('w.workflow', '=', brandWorkflow.name),
+    )
+    .select(['b.id', 'b.name', 'b.org_id', 'b.next_review_due'])
+    .where('w.state', '=', 'approved')
+    .where('b.next_review_due', 'is not', null)
+    .where('b.next_review_due', '<=', cutoff)
+    .orderBy('b.next_review_due')
+    .orderBy('b.id')
+    .execute();
+}

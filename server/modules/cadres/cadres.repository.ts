@@ -434,6 +434,7 @@ export async function findByBirthdayKeys(
     .select([
       'c.id',
       'c.name',
+      'c.org_id',
       'o.name as org_name',
       'c.category',
       'c.birth_date',

@@ -121,10 +121,24 @@ export async function commitImport(
   const job = await findJob(db, id, auth.userId);
   if (job?.kind !== 'import') throw new AppError('import.not_found');
   const preview = job.result ? (JSON.parse(job.result) as ImportPreview) : null;
-  if (job.status !== 'ready' || !preview) throw new AppError('import.not_ready');
+  // An import interrupted by a crash (see platform/scheduler) is run again from where it stood: a
+  // validation that never finished validates again; a commit rolled back by the crash commits again.
+  if (job.status === 'interrupted' && !preview) {
+    if (!(await claimJob(db, id, 'interrupted', 'validating'))) throw new AppError('import.not_ready');
+    await setJob(db, id, { status: 'validating', error: null });
+    run(config, 'cadres.import.validate', id, {}, log);
+    return getImport(db, auth, id, 'zh-CN');
+  }
+  if ((job.status !== 'ready' && job.status !== 'interrupted') || !preview) {
+    throw new AppError('import.not_ready');
+  }
   if (preview.errorCount > 0) throw new AppError('import.has_errors');
-  if (!(await claimJob(db, id, 'ready', 'committing'))) throw new AppError('import.not_ready');
-  await setJob(db, id, { status: 'committing', options: { ...JSON.parse(job.options ?? '{}'), duplicates } });
+  if (!(await claimJob(db, id, job.status, 'committing'))) throw new AppError('import.not_ready');
+  await setJob(db, id, {
+    status: 'committing',
+    error: null,
+    options: { ...JSON.parse(job.options ?? '{}'), duplicates },
+  });
   run(
     config,
     'cadres.import.commit',

@@ -47,3 +47,36 @@ export const TodoCountsSchema = Type.Object(
   { $id: 'TodoCounts' },
 );
 export type TodoCounts = Static<typeof TodoCountsSchema>;
+
+/** Something falling due that a scheduled job found (提醒): a branch's 换届, a brand's review, a birthday. */
+export const ReminderSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    kind: Type.Union([
+      Type.Literal('election_due'),
+      Type.Literal('brand_review_due'),
+      Type.Literal('birthday'),
+    ]),
+    kindLabel: LabelSchema,
+    /** the branch, brand or cadre it is about: where the console opens it */
+    subjectId: Type.Integer(),
+    orgId: Type.Integer(),
+    orgName: Type.String(),
+    dueOn: Type.String({ format: 'date' }),
+    title: Type.String(),
+    /** when the reminder was first found */
+    createdAt: Instant,
+  },
+  { $id: 'Reminder' },
+);
+export const ReminderPageSchema = PageOf(ReminderSchema);
+
+export const ListRemindersQuery = Type.Object({
+  page: PageQuery.page,
+  pageSize: PageQuery.pageSize,
+  /** only this kind */
+  kind: Type.Optional(
+    Type.Union([Type.Literal('election_due'), Type.Literal('brand_review_due'), Type.Literal('birthday')]),
+  ),
+});
+export type ListRemindersQuery = Static<typeof ListRemindersQuery>;

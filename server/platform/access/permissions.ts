@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'brands:apply',
   'brands:approve',
   'brands:review',
+  'scheduler:read',
+  'scheduler:run',
+  'calendar:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -112,6 +115,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'users:read',
       'users:write',
       'roles:read',
+      'scheduler:read',
+      'scheduler:run',
+      'calendar:write',
     ],
   },
   {

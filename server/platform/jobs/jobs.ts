@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { INSTANCE_ID } from '../scheduler/instance.ts';
 
 type Conn = Kysely<Database>;
 
-/** States of a background job. */
-export type JobStatus = 'validating' | 'ready' | 'committing' | 'done' | 'failed';
+/** States of a background job; `interrupted`: its instance stopped while it was validating or committing. */
+export type JobStatus = 'validating' | 'ready' | 'committing' | 'done' | 'failed' | 'interrupted';
 
 /** Creates a job row. */
 export async function createJob(
@@ -33,6 +34,7 @@ export async function createJob(
       error: null,
       created_at: now,
       updated_at: now,
+      instance_id: INSTANCE_ID,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -80,7 +82,7 @@ export async function setJob(
 export async function claimJob(db: Conn, id: number, from: JobStatus, to: JobStatus) {
   const r = await db
     .updateTable('jobs')
-    .set({ status: to, updated_at: new Date().toISOString() })
+    .set({ status: to, instance_id: INSTANCE_ID, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .where('status', '=', from)
     .executeTakeFirst();
