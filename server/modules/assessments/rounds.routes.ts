@@ -1,5 +1,5 @@
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, readUpload, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -72,8 +72,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
       response: errorResponses,
     },
     config: { access: 'assessments:read' },
-    handler: async (req, reply) =>
-      sendXlsx(reply, await exportRounds(app.db, authOf(req), actorOf(req), req.query, requestLocale(req))),
+    handler: async (req, reply) => sendXlsx(reply, await exportRounds(exportCaller(app, req), req.query)),
   });
 
   app.post(rounds, {
@@ -149,10 +148,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exportBoard(app.db, authOf(req), actorOf(req), req.params.id, req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exportBoard(exportCaller(app, req), req.params.id, req.query)),
   });
 
   app.get('/api/assessments/branches/:id/rounds', {
@@ -176,17 +172,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exportBranchHistory(
-          app.db,
-          authOf(req),
-          actorOf(req),
-          req.params.id,
-          req.query,
-          requestLocale(req),
-        ),
-      ),
+      sendXlsx(reply, await exportBranchHistory(exportCaller(app, req), req.params.id, req.query)),
   });
 
   // ---- a branch's assessment ----

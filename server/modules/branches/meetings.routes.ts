@@ -1,5 +1,5 @@
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, readUpload, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -61,10 +61,7 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
     },
     config: { access: 'meetings:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportMeetings(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportMeetings(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/branches/:id/meetings', {
@@ -238,10 +235,7 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
     },
     config: { access: 'meetings:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportMatrix(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportMatrix(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/branches/:id/meetings/matrix', {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { readUpload, requestLocale, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, readUpload, sendStoredFile, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { exportPosts } from './learning.export.ts';
@@ -57,8 +57,7 @@ export default async function postsRoutes(app: App, { files }: PostsRoutesOption
       response: errorResponses,
     },
     config: read,
-    handler: async (req, reply) =>
-      sendXlsx(reply, await exportPosts(app.db, authOf(req), actorOf(req), req.query, requestLocale(req))),
+    handler: async (req, reply) => sendXlsx(reply, await exportPosts(exportCaller(app, req), req.query)),
   });
 
   app.post(base, {

@@ -1,8 +1,11 @@
 // What every module's routes do the same way with a request or a reply: the caller's locale, the one
 // uploaded file of a multipart request, and an .xlsx download.
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Locale, localeOf } from '../../errors.ts';
 import type { FileStore } from '../files/files.ts';
+import type { ExportCaller } from '../lists/export.ts';
+import { type App, actorOf, authOf } from './types.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,9 +19,15 @@ export function attachment(fileName: string): string {
   return `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** Sends an .xlsx file built in memory as a download. */
-export function sendXlsx(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
-  return reply.type(XLSX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.bytes);
+/** Sends an .xlsx file as a download: built in memory (a template), or streamed from an export. */
+export function sendXlsx(
+  reply: FastifyReply,
+  file: { fileName: string } & ({ bytes: Buffer } | { stream: Readable }),
+) {
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', attachment(file.fileName))
+    .send('bytes' in file ? file.bytes : file.stream);
 }
 
 /** The one file of a multipart upload, read into memory; refused when the request carries none. */
@@ -47,4 +56,16 @@ export async function sendStoredFile(
       `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     )
     .send(await files.get(file.sha256));
+}
+
+/** Who asks for an export, from where, in which language (platform/lists/export.ts). */
+export function exportCaller(app: App, req: FastifyRequest): ExportCaller {
+  return {
+    db: app.db,
+    config: app.config,
+    auth: authOf(req),
+    actor: actorOf(req),
+    locale: requestLocale(req),
+    log: (error) => req.log.error(error),
+  };
 }
