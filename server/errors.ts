@@ -620,3 +620,8 @@ export function errorMessage(code: ErrorCode, locale: Locale): string {
 export function localeOf(acceptLanguage: string | undefined): Locale {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
 }
+
+/** Whether a string is one of the stable codes (an error that crossed a thread carries only its code). */
+export function isErrorCode(code: string | undefined): code is ErrorCode {
+  return code !== undefined && Object.hasOwn(ERRORS, code);
+}

@@ -13,9 +13,9 @@ export const TASKS = {
     lane: 'bulk',
     load: async () => (await import('./modules/cadres/cadres.import.ts')).commitImportTask,
   },
-  'cadres.export': {
+  'lists.export': {
     lane: 'stream',
-    load: async () => (await import('./modules/cadres/cadres.export.ts')).exportTask,
+    load: async () => (await import('./platform/lists/export.ts')).exportTask,
   },
 } satisfies Record<string, { lane: Lane; load: () => Promise<Task<never, unknown>> }>;
 

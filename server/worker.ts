@@ -32,6 +32,7 @@ async function run({ id, task, input }: WorkerRequest) {
       const copy = new Uint8Array(bytes);
       post({ id, type: 'chunk', bytes: copy }, [copy.buffer as ArrayBuffer]);
     },
+    report: (value) => post({ id, type: 'report', value }),
   };
   try {
     const fn = await TASKS[task as TaskName].load();

@@ -10,10 +10,13 @@ import {
   type ColumnDefinitionBuilder,
   type CreateTableBuilder,
   type Dialect,
+  type Expression,
   type Kysely,
   PostgresAdapter,
   PostgresDialect,
+  type RawBuilder,
   type SelectQueryBuilder,
+  type SqlBool,
   SqliteDialect,
   sql,
 } from 'kysely';
@@ -149,9 +152,17 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
   return isPostgres(db as Kysely<any>) ? query.forUpdate().skipLocked() : query;
 }
 
-/** Case-insensitive LIKE. */
-export function ilike(db: Kysely<any>) {
-  return isPostgres(db) ? ('ilike' as const) : ('like' as const);
+/**
+ * `value` LIKE `pattern` ignoring case, with backslash as the escape character. SQLite's LIKE already
+ * ignores (ASCII) case; PostgreSQL's does not, so it takes ILIKE. Neither has an escape character
+ * unless told (PostgreSQL's default backslash is not SQLite's), hence the explicit ESCAPE.
+ */
+export function likeIgnoringCase(
+  db: Kysely<any>,
+  value: Expression<unknown>,
+  pattern: string,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${value} ${sql.raw(isPostgres(db) ? 'ilike' : 'like')} ${pattern} escape '\\'`;
 }
 
 /** True when the error is a unique-constraint violation. */

@@ -105,6 +105,8 @@ export interface OrgsTable {
   id: Generated<number>;
   parent_id: number | null;
   name: string;
+  /** the name's pinyin search text (platform/lists/pinyin.ts), so lists find it by Latin letters */
+  name_pinyin: Generated<string>;
   /** city | county | town | unit */
   kind: OrgKind;
   code: string | null;
@@ -139,6 +141,8 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   name: string;
+  /** the name's pinyin search text (platform/lists/pinyin.ts), so lists find it by Latin letters */
+  name_pinyin: Generated<string>;
   phone: string | null;
   org_id: number;
   /** active | disabled */
@@ -457,6 +461,8 @@ export interface BranchesTable {
   /** the general branch (党总支) above, if any */
   parent_id: number | null;
   name: string;
+  /** the name's pinyin search text (platform/lists/pinyin.ts), so lists find it by Latin letters */
+  name_pinyin: Generated<string>;
   /** standing (建制性) | functional (功能型) | joint (兼合式) | thematic (特色化) | general (党总支) */
   kind: BranchKind;
   /** dictionary branch_basis: what a non-standing branch is formed around; null otherwise */

@@ -1,9 +1,6 @@
-import type { Db } from '../../db/database.ts';
-import type { Locale } from '../../errors.ts';
-import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { CodeOption, ColumnDef } from '../../platform/excel/columns.ts';
-import { xlsxBuffer } from '../../platform/excel/write.ts';
-import type { Auth } from '../../platform/http/types.ts';
+import { type ExportCaller, exportList, listExport } from '../../platform/lists/export.ts';
+import { matchesKeyword } from '../../platform/lists/keyword.ts';
 import type { EvidenceKind, ExportStandardsQuery } from './assessments.schema.ts';
 import { getVersion, listStandards } from './assessments.service.ts';
 
@@ -35,35 +32,45 @@ export const STANDARD_EXPORT_COLUMNS: ColumnDef[] = [
   { key: 'remarks', header: '备注', headerEn: 'Remarks', kind: 'text', width: 20 },
 ];
 
-/** A version of a standard as .xlsx (about thirty rows, so written on the request path). */
-export async function exportVersion(db: Db, auth: Auth, actor: Actor, id: number, locale: Locale) {
-  const v = await getVersion(db, auth, id);
-  const en = locale === 'en-US';
-  const rows = v.dimensions.flatMap((d) =>
-    d.measures.map((m) => ({
-      dimensionCode: d.code,
-      dimensionTitle: d.title,
-      code: m.code,
-      text: m.text,
-      evidence: m.evidence,
-      evidenceKinds: m.evidenceKinds
-        .map((k) => (en ? EVIDENCE_LABELS[k].en : EVIDENCE_LABELS[k].zh))
-        .join(en ? ', ' : '、'),
-      rule: m.rule,
-      weight: m.weight,
-      remarks: m.remarks,
-    })),
-  );
-  const sheet = en ? `${v.standardCode} v${v.version}` : `${v.standardName}第${v.version}版`;
-  const bytes = await xlsxBuffer(sheet.slice(0, 31), STANDARD_EXPORT_COLUMNS, rows, new Map(), locale);
-  await recordAudit(db, actor, {
-    action: 'assessment_version.export',
-    entity: 'assessment_version',
-    entityId: id,
-    summary: `${sheet}: ${rows.length} rows`,
+/** A version of a standard (about thirty rows). */
+export const versionExport = listExport<{ id: number }>({
+  columns: STANDARD_EXPORT_COLUMNS,
+  open: async ({ db, auth, locale }, { id }) => {
+    const v = await getVersion(db, auth, id);
+    const en = locale === 'en-US';
+    const sheet = (en ? `${v.standardCode} v${v.version}` : `${v.standardName}第${v.version}版`).slice(0, 31);
+    const rows = v.dimensions.flatMap((d) =>
+      d.measures.map((m) => ({
+        dimensionCode: d.code,
+        dimensionTitle: d.title,
+        code: m.code,
+        text: m.text,
+        evidence: m.evidence,
+        evidenceKinds: m.evidenceKinds
+          .map((k) => (en ? EVIDENCE_LABELS[k].en : EVIDENCE_LABELS[k].zh))
+          .join(en ? ', ' : '、'),
+        rule: m.rule,
+        weight: m.weight,
+        remarks: m.remarks,
+      })),
+    );
+    return { sheet, fileName: `${sheet}.xlsx`, rows };
+  },
+});
+
+/** A version of a standard as .xlsx. */
+export const exportVersion = (caller: ExportCaller, id: number) =>
+  exportList(caller, {
+    list: 'assessments.version',
+    input: { id },
+    filters: { id },
+    audit: {
+      action: 'assessment_version.export',
+      entity: 'assessment_version',
+      entityId: id,
+      what: 'version',
+    },
   });
-  return { bytes, fileName: `${sheet}.xlsx` };
-}
 
 const STATUS_OPTIONS: CodeOption[] = [
   { code: 'draft', labelZh: '草稿', labelEn: 'Draft' },
@@ -86,46 +93,48 @@ export const STANDARDS_EXPORT_COLUMNS: ColumnDef[] = [
 ];
 
 /**
- * The standards and their versions as the list shows them with its filters (a handful of rows, so
- * written on the request path); drafts only for authors, as in the list.
+ * The standards and their versions as the list shows them with its filters (a handful of rows); drafts
+ * only for authors, as in the list.
  */
-export async function exportStandards(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  query: ExportStandardsQuery,
-  locale: Locale,
-) {
-  const keyword = query.keyword?.trim().toLowerCase();
-  const standards = (await listStandards(db, auth)).filter(
-    (s) =>
-      (!query.standardId || s.id === query.standardId) &&
-      (!keyword || s.code.toLowerCase().includes(keyword) || s.name.toLowerCase().includes(keyword)) &&
-      (!query.status || s.versions.some((v) => v.status === query.status)),
-  );
-  const rows = standards.flatMap((s) => {
-    const standard = { code: s.code, name: s.name, isDemo: s.isDemo };
-    const versions = s.versions.filter((v) => !query.status || v.status === query.status);
-    if (versions.length === 0) return [standard];
-    return versions.map((v) => ({
-      ...standard,
-      version: v.version,
-      status: v.status,
-      dimensionCount: v.dimensionCount,
-      measureCount: v.measureCount,
-      publishedAt: v.publishedAt,
-      frozenAt: v.frozenAt,
-      notes: v.notes,
-    }));
+export const standardsExport = listExport<ExportStandardsQuery>({
+  columns: STANDARDS_EXPORT_COLUMNS,
+  open: async ({ db, auth, locale }, query) => {
+    const standards = (await listStandards(db, auth)).filter(
+      (s) =>
+        (!query.standardId || s.id === query.standardId) &&
+        (!query.keyword || matchesKeyword(query.keyword, s.code, s.name)) &&
+        (!query.status || s.versions.some((v) => v.status === query.status)),
+    );
+    const rows = standards.flatMap((s) => {
+      const standard = { code: s.code, name: s.name, isDemo: s.isDemo };
+      const versions = s.versions.filter((v) => !query.status || v.status === query.status);
+      if (versions.length === 0) return [standard];
+      return versions.map((v) => ({
+        ...standard,
+        version: v.version,
+        status: v.status,
+        dimensionCount: v.dimensionCount,
+        measureCount: v.measureCount,
+        publishedAt: v.publishedAt,
+        frozenAt: v.frozenAt,
+        notes: v.notes,
+      }));
+    });
+    const sheet = locale === 'en-US' ? 'Standards' : '考核标准';
+    return { sheet, fileName: `${sheet}.xlsx`, rows };
+  },
+});
+
+/** The standards list as .xlsx. */
+export const exportStandards = (caller: ExportCaller, query: ExportStandardsQuery) =>
+  exportList(caller, {
+    list: 'assessments.standards',
+    input: query,
+    filters: query,
+    audit: {
+      action: 'assessment_standard.export',
+      entity: 'assessment_standard',
+      entityId: query.standardId,
+      what: 'standards',
+    },
   });
-  const sheet = locale === 'en-US' ? 'Standards' : '考核标准';
-  const bytes = await xlsxBuffer(sheet, STANDARDS_EXPORT_COLUMNS, rows, new Map(), locale);
-  await recordAudit(db, actor, {
-    action: 'assessment_standard.export',
-    entity: 'assessment_standard',
-    entityId: query.standardId,
-    summary: `${sheet}: ${rows.length} rows`,
-    after: { ...query },
-  });
-  return { bytes, fileName: `${sheet}.xlsx` };
-}

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { exportStandards, exportVersion } from './assessments.export.ts';
@@ -59,10 +59,7 @@ export default async function assessmentsRoutes(app: App) {
       response: errorResponses,
     },
     config: { access: 'assessments:read' },
-    handler: async (req, reply) => {
-      const locale = requestLocale(req);
-      return sendXlsx(reply, await exportStandards(app.db, authOf(req), actorOf(req), req.query, locale));
-    },
+    handler: async (req, reply) => sendXlsx(reply, await exportStandards(exportCaller(app, req), req.query)),
   });
 
   app.post(`${base}/:id/versions`, {
@@ -120,11 +117,8 @@ export default async function assessmentsRoutes(app: App) {
       response: errorResponses,
     },
     config: { access: 'assessments:read' },
-    handler: async (req, reply) => {
-      const locale = requestLocale(req);
-      const file = await exportVersion(app.db, authOf(req), actorOf(req), req.params.id, locale);
-      return sendXlsx(reply, file);
-    },
+    handler: async (req, reply) =>
+      sendXlsx(reply, await exportVersion(exportCaller(app, req), req.params.id)),
   });
 
   app.put(`${base}/versions/:id/order`, {

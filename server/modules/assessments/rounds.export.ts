@@ -1,10 +1,5 @@
-import type { Db } from '../../db/database.ts';
-import type { Locale } from '../../errors.ts';
-import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
-import { today } from '../../platform/calendar/days.ts';
 import type { CodeOption, ColumnDef } from '../../platform/excel/columns.ts';
-import { xlsxBuffer } from '../../platform/excel/write.ts';
-import type { Auth } from '../../platform/http/types.ts';
+import { datedName, type ExportCaller, exportList, listExport } from '../../platform/lists/export.ts';
 import type { ExportBoardQuery, ExportHistoryQuery, ExportRoundsQuery } from './rounds.schema.ts';
 import { branchHistory, getRound, listAllBoard, listAllRounds } from './rounds.service.ts';
 import { assessmentWorkflow } from './rounds.workflow.ts';
@@ -45,30 +40,34 @@ export const BOARD_EXPORT_COLUMNS: ColumnDef[] = [
   { key: 'verifiedAt', header: '核验时间', headerEn: 'Verified at', kind: 'text', width: 22 },
 ];
 
-/** A round's filtered board as .xlsx (at most the city's branches, so written on the request path). */
-export async function exportBoard(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  roundId: number,
-  query: ExportBoardQuery,
-  locale: Locale,
-) {
-  const round = await getRound(db, auth, roundId);
-  const rows = await listAllBoard(db, auth, roundId, query);
-  const en = locale === 'en-US';
-  const sheet = (en ? `Round ${round.year}` : `${round.name}考核结果`).slice(0, 31);
-  const bytes = await xlsxBuffer(sheet, BOARD_EXPORT_COLUMNS, rows, new Map(), locale);
-  await recordAudit(db, actor, {
-    action: 'assessment_round.export',
-    entity: 'assessment_round',
-    entityId: roundId,
-    summary: `${round.name}: ${rows.length} rows`,
-    after: { filters: query, rows: rows.length },
+/** A round's filtered board (at most the city's branches). */
+export const boardExport = listExport<{ roundId: number; query: ExportBoardQuery }>({
+  columns: BOARD_EXPORT_COLUMNS,
+  open: async ({ db, auth, locale }, { roundId, query }) => {
+    const round = await getRound(db, auth, roundId);
+    return {
+      sheet: locale === 'en-US' ? `Round ${round.year}` : `${round.name}考核结果`,
+      fileName: datedName(locale, `${round.name}考核结果`, `round-${round.id}-results`),
+      rows: await listAllBoard(db, auth, roundId, query),
+    };
+  },
+});
+
+const audit = (what: string, entity: string, entityId?: number) => ({
+  action: 'assessment_round.export',
+  entity,
+  entityId,
+  what,
+});
+
+/** A round's filtered board as .xlsx. */
+export const exportBoard = (caller: ExportCaller, roundId: number, query: ExportBoardQuery) =>
+  exportList(caller, {
+    list: 'rounds.board',
+    input: { roundId, query },
+    filters: query,
+    audit: audit('board', 'assessment_round', roundId),
   });
-  const name = en ? `round-${round.id}-results` : `${round.name}考核结果`;
-  return { bytes, fileName: `${name}-${today()}.xlsx` };
-}
 
 const STATUS_OPTIONS: CodeOption[] = [
   { code: 'open', labelZh: '进行中', labelEn: 'Open' },
@@ -86,29 +85,30 @@ export const ROUND_EXPORT_COLUMNS: ColumnDef[] = [
   { key: 'status', header: '状态', headerEn: 'Status', kind: 'code', options: STATUS_OPTIONS, width: 8 },
 ];
 
-/** The filtered round list as .xlsx (a handful of rounds a year). */
-export async function exportRounds(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  query: ExportRoundsQuery,
-  locale: Locale,
-) {
-  const rounds = await listAllRounds(db, auth, query);
-  const en = locale === 'en-US';
-  const rows = rounds.map((r) => ({
-    ...r,
-    standard: en ? `${r.standardName} v${r.versionNumber}` : `${r.standardName}第${r.versionNumber}版`,
-  }));
-  const bytes = await xlsxBuffer(en ? 'Rounds' : '考核轮次', ROUND_EXPORT_COLUMNS, rows, new Map(), locale);
-  await recordAudit(db, actor, {
-    action: 'assessment_round.export',
-    entity: 'assessment_round',
-    summary: `rounds: ${rows.length} rows`,
-    after: { filters: query, rows: rows.length },
+/** The filtered round list (a handful of rounds a year). */
+export const roundsExport = listExport<ExportRoundsQuery>({
+  columns: ROUND_EXPORT_COLUMNS,
+  open: async ({ db, auth, locale }, query) => {
+    const en = locale === 'en-US';
+    return {
+      sheet: en ? 'Rounds' : '考核轮次',
+      fileName: datedName(locale, '考核轮次', 'rounds'),
+      rows: (await listAllRounds(db, auth, query)).map((r) => ({
+        ...r,
+        standard: en ? `${r.standardName} v${r.versionNumber}` : `${r.standardName}第${r.versionNumber}版`,
+      })),
+    };
+  },
+});
+
+/** The filtered round list as .xlsx. */
+export const exportRounds = (caller: ExportCaller, query: ExportRoundsQuery) =>
+  exportList(caller, {
+    list: 'rounds.rounds',
+    input: query,
+    filters: query,
+    audit: audit('rounds', 'assessment_round'),
   });
-  return { bytes, fileName: `${en ? 'rounds' : '考核轮次'}-${today()}.xlsx` };
-}
 
 /** A branch's history across rounds (历次考核). */
 export const HISTORY_EXPORT_COLUMNS: ColumnDef[] = [
@@ -129,29 +129,28 @@ export const HISTORY_EXPORT_COLUMNS: ColumnDef[] = [
   },
 ];
 
-/** A branch's rounds, filtered by state and result, as .xlsx (a few rows: one per round it was in). */
-export async function exportBranchHistory(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  branchId: number,
-  query: ExportHistoryQuery,
-  locale: Locale,
-) {
-  const rows = (await branchHistory(db, auth, branchId)).filter(
-    (r) =>
-      (!query.state || r.state === query.state) && (!query.result || (r.result ?? 'none') === query.result),
-  );
-  const en = locale === 'en-US';
-  const branchName = rows[0]?.branchName ?? String(branchId);
-  const bytes = await xlsxBuffer(en ? 'Rounds' : '历次考核', HISTORY_EXPORT_COLUMNS, rows, new Map(), locale);
-  await recordAudit(db, actor, {
-    action: 'assessment_round.export',
-    entity: 'branch',
-    entityId: branchId,
-    summary: `branch ${branchId} rounds: ${rows.length} rows`,
-    after: { filters: query, rows: rows.length },
+/** A branch's rounds, filtered by state and result (a few rows: one per round it was in). */
+export const historyExport = listExport<{ branchId: number; query: ExportHistoryQuery }>({
+  columns: HISTORY_EXPORT_COLUMNS,
+  open: async ({ db, auth, locale }, { branchId, query }) => {
+    const rows = (await branchHistory(db, auth, branchId)).filter(
+      (r) =>
+        (!query.state || r.state === query.state) && (!query.result || (r.result ?? 'none') === query.result),
+    );
+    const branchName = rows[0]?.branchName ?? String(branchId);
+    return {
+      sheet: locale === 'en-US' ? 'Rounds' : '历次考核',
+      fileName: datedName(locale, `${branchName}历次考核`, `branch-${branchId}-rounds`),
+      rows,
+    };
+  },
+});
+
+/** A branch's rounds as .xlsx. */
+export const exportBranchHistory = (caller: ExportCaller, branchId: number, query: ExportHistoryQuery) =>
+  exportList(caller, {
+    list: 'rounds.history',
+    input: { branchId, query },
+    filters: query,
+    audit: audit(`branch ${branchId} rounds`, 'branch', branchId),
   });
-  const name = en ? `branch-${branchId}-rounds` : `${branchName}历次考核`;
-  return { bytes, fileName: `${name}-${today()}.xlsx` };
-}

@@ -1,5 +1,5 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
-import { forUpdate, ilike } from '../../db/dialect.ts';
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { forUpdate } from '../../db/dialect.ts';
 import type {
   AssessmentAnswersTable,
   AssessmentChecksTable,
@@ -10,7 +10,10 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
-import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { type SortKey, sortBy } from '../../platform/lists/sort.ts';
+import { branchNamePinyin } from '../branches/branches.repository.ts';
 import type {
   AnswerVerdict,
   AssessmentState,
@@ -83,18 +86,8 @@ function filteredRounds(db: Conn, f: RoundFilter) {
   return q.orderBy('r.year', 'desc').orderBy('r.id', 'desc');
 }
 
-export async function listRounds(db: Conn, f: RoundFilter, page: number, pageSize: number) {
-  let c = db.selectFrom('assessment_rounds as r').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (f.year) c = c.where('r.year', '=', f.year);
-  if (f.status) c = c.where('r.status', '=', f.status);
-  const [items, count] = await Promise.all([
-    filteredRounds(db, f)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    c.executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listRounds(db: Conn, f: RoundFilter, page: PageRequest) {
+  return pageOf(db, filteredRounds(db, f), page);
 }
 
 /** Every round matching the filters (the export). */
@@ -198,8 +191,11 @@ function filtered(db: Conn, f: BoardFilter) {
   if (f.level === 'none') q = q.where('a.demo_level', 'is', null);
   else if (f.level === 'any') q = q.where('a.demo_level', 'is not', null);
   else if (f.level) q = q.where('a.demo_level', '=', f.level);
-  const keyword = f.keyword?.trim();
-  if (keyword) q = q.where('a.branch_name', ilike(db), `%${keyword.replace(/[%_\\]/g, '')}%`);
+  if (f.keyword) {
+    q = q.where(
+      keywordMatch(db, f.keyword, { contains: ['a.branch_name'], pinyin: [branchNamePinyin('a.branch_id')] }),
+    );
+  }
   return q;
 }
 
@@ -213,32 +209,12 @@ const SORT_COLUMNS = {
 } as const satisfies Record<BoardSortField, string>;
 export type BoardSortKey = SortKey<BoardSortField>;
 
-function sorted(q: ReturnType<typeof filtered>, sort: BoardSortKey) {
-  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
-  return q.orderBy(sql.ref(column), direction).orderBy('a.id', direction);
-}
+const sorted = (q: ReturnType<typeof filtered>, sort: BoardSortKey) => sortBy(q, sort, SORT_COLUMNS, 'a.id');
 
 export type BoardRow = Awaited<ReturnType<typeof listAllBoard>>[number];
 
-export async function listBoard(
-  db: Conn,
-  f: BoardFilter,
-  sort: BoardSortKey,
-  page: number,
-  pageSize: number,
-) {
-  const q = filtered(db, f);
-  const [items, count] = await Promise.all([
-    sorted(q, sort)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listBoard(db: Conn, f: BoardFilter, sort: BoardSortKey, page: PageRequest) {
+  return pageOf(db, sorted(filtered(db, f), sort), page);
 }
 
 export async function listAllBoard(db: Conn, f: BoardFilter, sort: BoardSortKey) {

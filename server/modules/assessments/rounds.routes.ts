@@ -1,6 +1,6 @@
 import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -73,8 +73,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
       response: errorResponses,
     },
     config: { access: 'assessments:read' },
-    handler: async (req, reply) =>
-      sendXlsx(reply, await exportRounds(app.db, authOf(req), actorOf(req), req.query, requestLocale(req))),
+    handler: async (req, reply) => sendXlsx(reply, await exportRounds(exportCaller(app, req), req.query)),
   });
 
   app.post(rounds, {
@@ -150,10 +149,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exportBoard(app.db, authOf(req), actorOf(req), req.params.id, req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exportBoard(exportCaller(app, req), req.params.id, req.query)),
   });
 
   app.get('/api/assessments/branches/:id/rounds', {
@@ -177,17 +173,7 @@ export default async function roundsRoutes(app: App, { files }: RoundsRoutesOpti
     },
     config: { access: 'assessments:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exportBranchHistory(
-          app.db,
-          authOf(req),
-          actorOf(req),
-          req.params.id,
-          req.query,
-          requestLocale(req),
-        ),
-      ),
+      sendXlsx(reply, await exportBranchHistory(exportCaller(app, req), req.params.id, req.query)),
   });
 
   // ---- a branch's assessment ----

@@ -99,8 +99,7 @@ export async function listRounds(db: Db, auth: Auth, query: ListRoundsQuery) {
   const { items, total } = await repo.listRounds(
     db,
     { scope: auth.scope, year: query.year, status: query.status },
-    query.page,
-    query.pageSize,
+    query,
   );
   return { items: items.map(toRound), total };
 }
@@ -944,13 +943,7 @@ async function measureCounts(db: Db, versionIds: number[]) {
 /** A page of a round's board: every branch of the round in the caller's scope with its state, result, level. */
 export async function listBoard(db: Db, auth: Auth, roundId: number, query: BoardQuery) {
   const filter = await toFilter(db, auth, roundId, query);
-  const { items, total } = await repo.listBoard(
-    db,
-    filter,
-    query.sort ?? 'orgName',
-    query.page,
-    query.pageSize,
-  );
+  const { items, total } = await repo.listBoard(db, filter, query.sort ?? 'orgName', query);
   const counts = await measureCounts(
     db,
     items.map((r) => r.version_id),

@@ -357,11 +357,6 @@ export function toDue(r: repo.DueRow, on: string): ElectionDue {
 /** Working branches whose term ends within N days, has ended, or which have no election recorded. */
 export async function electionsDue(db: Db, auth: Auth, query: ElectionsDueQuery) {
   const on = today();
-  const { items, total } = await repo.listDue(
-    db,
-    await toDueFilter(db, auth, query, on),
-    query.page,
-    query.pageSize,
-  );
+  const { items, total } = await repo.listDue(db, await toDueFilter(db, auth, query, on), query);
   return { items: items.map((r) => toDue(r, on)), total };
 }

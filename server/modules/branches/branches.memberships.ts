@@ -303,7 +303,7 @@ export async function toMobileFilter(
 /** A page of mobile members in the caller's scope: current ones, those whose period has ended, or all. */
 export async function listMobileMembers(db: Db, keyring: Keyring, auth: Auth, query: ListMobileMembersQuery) {
   const filter = await toMobileFilter(db, auth, query);
-  const { items, total } = await repo.listMobileMembers(db, filter, today(), query.page, query.pageSize);
+  const { items, total } = await repo.listMobileMembers(db, filter, today(), query);
   return { items: await toMobiles(db, keyring, items), total };
 }
 

@@ -1,5 +1,4 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
-import { ilike } from '../../db/dialect.ts';
 import type {
   BranchCommitteeMembersTable,
   BranchElectionsTable,
@@ -9,7 +8,10 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
-import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { namePinyinText } from '../../platform/lists/pinyin.ts';
+import { type SortKey, sortBy } from '../../platform/lists/sort.ts';
 import { GENERAL_AT, MIN_MEMBERS } from './branches.rules.ts';
 import type { BranchKind, BranchSortField, CommitteePost } from './branches.schema.ts';
 
@@ -17,14 +19,22 @@ type Conn = Kysely<Database>;
 
 // ---- branches ----
 
+/** A branch row with its name's pinyin search text, which follows the name. */
+const withPinyin = <R extends { name?: string | undefined }>(row: R) =>
+  row.name === undefined ? row : { ...row, name_pinyin: namePinyinText(row.name) };
+
 export async function insertBranch(db: Conn, row: Insertable<BranchesTable>) {
-  const r = await db.insertInto('branches').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await db.insertInto('branches').values(withPinyin(row)).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 export async function updateBranch(db: Conn, id: number, row: Updateable<BranchesTable>) {
-  await db.updateTable('branches').set(row).where('id', '=', id).execute();
+  await db.updateTable('branches').set(withPinyin(row)).where('id', '=', id).execute();
 }
+
+/** The pinyin search text of a branch's current name, for other modules' lists that match it by keyword. */
+export const branchNamePinyin = (branchId: string) =>
+  sql<string>`(select pb.name_pinyin from branches pb where pb.id = ${sql.ref(branchId)})`;
 
 /** Deletes a branch with its committee, mobile members and elections (it has no memberships). */
 export async function deleteBranch(db: Conn, id: number) {
@@ -150,11 +160,8 @@ function filtered(db: Conn, f: BranchFilter, on: string) {
   if (f.parentId) inner = inner.where('b.parent_id', '=', f.parentId);
   if (f.status === 'active') inner = inner.where('b.dissolved_on', 'is', null);
   if (f.status === 'dissolved') inner = inner.where('b.dissolved_on', 'is not', null);
-  const keyword = f.keyword?.trim();
-  if (keyword) {
-    const escaped = keyword.replace(/[\\%_]/g, (c) => `\\${c}`);
-    inner = inner.where(sql<boolean>`b.name ${sql.raw(ilike(db))} ${`%${escaped}%`} escape '\\'`);
-  }
+  if (f.keyword)
+    inner = inner.where(keywordMatch(db, f.keyword, { contains: ['b.name'], pinyin: ['b.name_pinyin'] }));
   let q = db.selectFrom(inner.as('x')).selectAll();
   if (f.needsAttention) {
     // The setup rule of branches.rules.ts, in SQL, so the filter pages like any other.
@@ -183,45 +190,23 @@ export type BranchCountsRow = Awaited<ReturnType<typeof listAllBranches>>[number
 const SORT_COLUMNS = {
   name: 'x.name',
   foundedOn: 'x.founded_on',
-  members: 'members',
+  members: sql`x.primary_count + x.participating_count`,
   nextElectionDueOn: 'x.next_election_due_on',
   id: 'x.id',
-} as const satisfies Record<BranchSortField, string>;
+} as const;
 export type BranchSortKey = SortKey<BranchSortField>;
 
-function sorted(q: ReturnType<typeof filtered>, sort: BranchSortKey) {
-  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
-  if (column === 'members') {
-    return q.orderBy(sql`x.primary_count + x.participating_count`, direction).orderBy('x.id', direction);
-  }
-  // Nulls first when ascending, on both databases (SQLite and PostgreSQL order them differently).
-  return q
-    .orderBy(sql`case when ${sql.ref(column)} is null then 0 else 1 end`, direction)
-    .orderBy(sql.ref(column), direction)
-    .orderBy('x.id', direction);
-}
+const sorted = (q: ReturnType<typeof filtered>, sort: BranchSortKey) => sortBy(q, sort, SORT_COLUMNS, 'x.id');
 
 /** One page of branches with their counts. */
 export async function listBranches(
   db: Conn,
   f: BranchFilter,
   sort: BranchSortKey,
-  page: number,
-  pageSize: number,
+  page: PageRequest,
   on: string,
 ) {
-  const q = filtered(db, f, on);
-  const [items, count] = await Promise.all([
-    sorted(q, sort)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(db, sorted(filtered(db, f, on), sort), page);
 }
 
 /** Every branch matching the filters (exports, the tree), sorted. */
@@ -410,33 +395,17 @@ function mobileFiltered(db: Conn, f: MobileFilter, on: string) {
   return q;
 }
 
+const mobileSorted = (db: Conn, f: MobileFilter, on: string) =>
+  sortBy(mobileFiltered(db, f, on), '-fromOn', { fromOn: 'mm.from_on' }, 'mm.id');
+
 /** A page of mobile-member entries, latest first. */
-export async function listMobileMembers(
-  db: Conn,
-  f: MobileFilter,
-  on: string,
-  page: number,
-  pageSize: number,
-) {
-  const q = mobileFiltered(db, f, on);
-  const [items, count] = await Promise.all([
-    q
-      .orderBy('mm.from_on', 'desc')
-      .orderBy('mm.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listMobileMembers(db: Conn, f: MobileFilter, on: string, page: PageRequest) {
+  return pageOf(db, mobileSorted(db, f, on), page);
 }
 
 /** Every mobile-member entry matching the filters (exports). */
 export async function listAllMobileMembers(db: Conn, f: MobileFilter, on: string) {
-  return mobileFiltered(db, f, on).orderBy('mm.from_on', 'desc').orderBy('mm.id', 'desc').execute();
+  return mobileSorted(db, f, on).execute();
 }
 
 /** Sealed contact phones in id order, a batch at a time (key rotation). */
@@ -625,27 +594,12 @@ function dueFiltered(db: Conn, f: DueFilter) {
 }
 
 /** Most urgent first: those with no election, then by due date. */
-function dueSorted(q: ReturnType<typeof dueFiltered>) {
-  return q
-    .orderBy(sql`case when b.next_election_due_on is null then 0 else 1 end`)
-    .orderBy('b.next_election_due_on')
-    .orderBy('b.id');
-}
+const dueSorted = (q: ReturnType<typeof dueFiltered>) =>
+  sortBy(q, 'dueOn', { dueOn: 'b.next_election_due_on' }, 'b.id');
 
 /** A page of branches whose election is due by the cutoff, overdue, or never recorded. */
-export async function listDue(db: Conn, f: DueFilter, page: number, pageSize: number) {
-  const q = dueFiltered(db, f);
-  const [items, count] = await Promise.all([
-    dueSorted(q)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listDue(db: Conn, f: DueFilter, page: PageRequest) {
+  return pageOf(db, dueSorted(dueFiltered(db, f)), page);
 }
 
 /** Every branch on the reminder list (exports). */
@@ -667,7 +621,9 @@ async function inChunks<R>(rows: R[], size: number, write: (chunk: R[]) => Promi
 }
 
 export async function insertBranches(db: Conn, rows: Insertable<BranchesTable>[]) {
-  return inChunks(rows, 500, (chunk) => db.insertInto('branches').values(chunk).returning('id').execute());
+  return inChunks(rows, 500, (chunk) =>
+    db.insertInto('branches').values(chunk.map(withPinyin)).returning('id').execute(),
+  );
 }
 
 export async function insertMemberships(db: Conn, rows: Insertable<BranchMembershipsTable>[]) {

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent, PageOf } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as committees from './branches.committees.ts';
@@ -87,10 +87,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     },
     config: { access: 'branches:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportBranches(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportBranches(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/branches/tree', {
@@ -181,17 +178,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     },
     config: { access: 'branches:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportMembers(
-          app.db,
-          authOf(req),
-          actorOf(req),
-          req.params.id,
-          req.query.status,
-          requestLocale(req),
-        ),
-      ),
+      sendXlsx(reply, await exports.exportMembers(exportCaller(app, req), req.params.id, req.query.status)),
   });
 
   app.post('/api/branches/memberships/:id/leave', {
@@ -253,17 +240,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     },
     config: { access: 'branches:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportMobileMembers(
-          app.db,
-          keyring,
-          authOf(req),
-          actorOf(req),
-          req.query,
-          requestLocale(req),
-        ),
-      ),
+      sendXlsx(reply, await exports.exportMobileMembers(exportCaller(app, req), req.query)),
   });
 
   app.post('/api/branches/:id/mobile-members', {
@@ -416,10 +393,7 @@ export default async function branchesRoutes(app: App, { keyring }: BranchesRout
     },
     config: { access: 'branches:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportElectionsDue(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportElectionsDue(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/branches/:id/elections', {

@@ -134,14 +134,7 @@ export async function toFilter(db: Db, auth: Auth, query: ExportBranchesQuery): 
 export async function listBranches(db: Db, auth: Auth, query: ListBranchesQuery) {
   const on = today();
   const filter = await toFilter(db, auth, query);
-  const { items, total } = await repo.listBranches(
-    db,
-    filter,
-    query.sort ?? 'name',
-    query.page,
-    query.pageSize,
-    on,
-  );
+  const { items, total } = await repo.listBranches(db, filter, query.sort ?? 'name', query, on);
   return { items: await toBranches(db, items, on), total };
 }
 

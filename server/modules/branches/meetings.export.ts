@@ -1,8 +1,6 @@
-import type { Db } from '../../db/database.ts';
-import type { Locale } from '../../errors.ts';
-import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
-import type { Auth } from '../../platform/http/types.ts';
-import { type Exported, named, toXlsx } from './branches.export.ts';
+import { datedName, type ExportCaller, exportList, listExport } from '../../platform/lists/export.ts';
+import { codeOptions } from '../dictionaries/dictionaries.service.ts';
+import { BRANCH_COLUMN_DICTIONARIES } from './branches.columns.ts';
 import { MATRIX_EXPORT_COLUMNS, MEETING_EXPORT_COLUMNS } from './meetings.columns.ts';
 import { orgMatrix } from './meetings.matrix.ts';
 import {
@@ -13,38 +11,19 @@ import {
 } from './meetings.schema.ts';
 import { listAllMeetings } from './meetings.service.ts';
 
-async function audited(db: Db, actor: Actor, what: string, rows: number, filters: unknown) {
-  await recordAudit(db, actor, {
-    action: 'meeting.export',
-    entity: 'meeting',
-    summary: `${what}: ${rows} rows`,
-    after: { what, filters, rows },
-  });
-}
+const dictionaries = ({ db }: { db: Parameters<typeof codeOptions>[0] }) =>
+  codeOptions(db, BRANCH_COLUMN_DICTIONARIES);
 
-/**
- * The filtered meeting list as .xlsx (the ledger, 台账). Bounded by the meetings of the caller's scope
- * over the filtered months (some 30 a year per branch), so written on the request path like the
- * branches' own lists.
- */
-export async function exportMeetings(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  query: ExportMeetingsQuery,
-  locale: Locale,
-): Promise<Exported> {
-  const meetings = await listAllMeetings(db, auth, query);
-  const bytes = await toXlsx(
-    db,
-    locale === 'en-US' ? 'Meetings' : '组织生活台账',
-    MEETING_EXPORT_COLUMNS,
-    meetings,
-    locale,
-  );
-  await audited(db, actor, 'meetings', meetings.length, query);
-  return { bytes, fileName: named(locale, '组织生活台账', 'meetings') };
-}
+/** The filtered meeting list (the ledger, 台账). */
+export const meetingsExport = listExport<ExportMeetingsQuery>({
+  columns: MEETING_EXPORT_COLUMNS,
+  dictionaries,
+  open: async ({ db, auth, locale }, query) => ({
+    sheet: locale === 'en-US' ? 'Meetings' : '组织生活台账',
+    fileName: datedName(locale, '组织生活台账', 'meetings'),
+    rows: await listAllMeetings(db, auth, query),
+  }),
+});
 
 const rateText = (rate: number | null) => (rate === null ? null : `${rate}%`);
 
@@ -65,45 +44,50 @@ function groupRow(g: MatrixGroup, level: string) {
   return row;
 }
 
-/** The completion matrix's table at a node (total, child orgs, direct branches) as .xlsx. */
-export async function exportMatrix(
-  db: Db,
-  auth: Auth,
-  actor: Actor,
-  query: OrgMatrixQuery,
-  locale: Locale,
-): Promise<Exported> {
-  const m = await orgMatrix(db, auth, query);
-  const rows = [
-    groupRow(m.total, 'total'),
-    ...m.children.map((g) => groupRow(g, g.orgKind)),
-    ...m.branches.map((b) => {
-      const row: Record<string, unknown> = {
-        name: b.branchName,
-        level: 'branch',
-        branches: 1,
-        behindBranches: b.behind ? 1 : 0,
-        done: b.done,
-        due: b.due,
-        rate: rateText(b.rate),
-      };
-      for (const t of MEETING_TYPES) {
-        row[`${t}_ok`] = b.types[t].done;
-        row[`${t}_behind`] = b.types[t].behind;
-      }
-      return row;
-    }),
-  ];
-  const bytes = await toXlsx(
-    db,
-    locale === 'en-US' ? `Meetings ${m.year}` : `${m.year}年组织生活完成情况`,
-    MATRIX_EXPORT_COLUMNS,
-    rows,
-    locale,
-  );
-  await audited(db, actor, 'meeting_matrix', rows.length, { ...query, year: m.year, orgId: m.org.id });
-  return {
-    bytes,
-    fileName: named(locale, `${m.org.name}${m.year}年组织生活完成情况`, `meeting-matrix-${m.year}`),
-  };
-}
+/** The completion matrix's table at a node (total, child orgs, direct branches). */
+export const matrixExport = listExport<OrgMatrixQuery>({
+  columns: MATRIX_EXPORT_COLUMNS,
+  dictionaries,
+  open: async ({ db, auth, locale }, query) => {
+    const m = await orgMatrix(db, auth, query);
+    return {
+      sheet: locale === 'en-US' ? `Meetings ${m.year}` : `${m.year}年组织生活完成情况`,
+      fileName: datedName(locale, `${m.org.name}${m.year}年组织生活完成情况`, `meeting-matrix-${m.year}`),
+      rows: [
+        groupRow(m.total, 'total'),
+        ...m.children.map((g) => groupRow(g, g.orgKind)),
+        ...m.branches.map((b) => {
+          const row: Record<string, unknown> = {
+            name: b.branchName,
+            level: 'branch',
+            branches: 1,
+            behindBranches: b.behind ? 1 : 0,
+            done: b.done,
+            due: b.due,
+            rate: rateText(b.rate),
+          };
+          for (const t of MEETING_TYPES) {
+            row[`${t}_ok`] = b.types[t].done;
+            row[`${t}_behind`] = b.types[t].behind;
+          }
+          return row;
+        }),
+      ],
+    };
+  },
+});
+
+const audit = (what: string) => ({ action: 'meeting.export', entity: 'meeting', what });
+
+/** The filtered meeting list as .xlsx, built in the export worker. */
+export const exportMeetings = (caller: ExportCaller, query: ExportMeetingsQuery) =>
+  exportList(caller, { list: 'meetings.meetings', input: query, filters: query, audit: audit('meetings') });
+
+/** The completion matrix as .xlsx, computed and written in the export worker. */
+export const exportMatrix = (caller: ExportCaller, query: OrgMatrixQuery) =>
+  exportList(caller, {
+    list: 'meetings.matrix',
+    input: query,
+    filters: query,
+    audit: audit('meeting_matrix'),
+  });

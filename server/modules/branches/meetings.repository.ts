@@ -3,7 +3,8 @@ import { forUpdate } from '../../db/dialect.ts';
 import type { BranchMeetingAbsencesTable, BranchMeetingsTable, Database } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
 import { attachmentCount } from '../../platform/files/attachments.repository.ts';
-import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { type SortKey, sortBy } from '../../platform/lists/sort.ts';
 import type { MeetingSortField, MeetingState, MeetingType } from './meetings.schema.ts';
 import { meetingWorkflow } from './meetings.workflow.ts';
 
@@ -167,31 +168,12 @@ const SORT_COLUMNS = {
 } as const satisfies Record<MeetingSortField, string>;
 export type MeetingSortKey = SortKey<MeetingSortField>;
 
-function sorted(q: ReturnType<typeof filtered>, sort: MeetingSortKey) {
-  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
-  return q.orderBy(sql.ref(column), direction).orderBy('m.id', direction);
-}
+const sorted = (q: ReturnType<typeof filtered>, sort: MeetingSortKey) =>
+  sortBy(q, sort, SORT_COLUMNS, 'm.id');
 
 /** One page of meetings. */
-export async function listMeetings(
-  db: Conn,
-  f: MeetingFilter,
-  sort: MeetingSortKey,
-  page: number,
-  pageSize: number,
-) {
-  const q = filtered(db, f);
-  const [items, count] = await Promise.all([
-    sorted(q, sort)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listMeetings(db: Conn, f: MeetingFilter, sort: MeetingSortKey, page: PageRequest) {
+  return pageOf(db, sorted(filtered(db, f), sort), page);
 }
 
 /** Every meeting matching the filters (exports). */

@@ -1,6 +1,6 @@
 import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -59,10 +59,7 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
     },
     config: { access: 'meetings:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportMeetings(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportMeetings(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/branches/:id/meetings', {
@@ -201,10 +198,7 @@ export default async function meetingsRoutes(app: App, { files }: MeetingsRoutes
     },
     config: { access: 'meetings:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportMatrix(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportMatrix(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/branches/:id/meetings/matrix', {

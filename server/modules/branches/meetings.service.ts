@@ -131,8 +131,7 @@ export async function listMeetings(db: Db, auth: Auth, query: ListMeetingsQuery)
     db,
     await toFilter(db, auth, query),
     query.sort ?? '-heldOn',
-    query.page,
-    query.pageSize,
+    query,
   );
   return { items: items.map((r) => toSummary(r, auth)), total };
 }

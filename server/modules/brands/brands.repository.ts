@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import { forUpdate } from '../../db/dialect.ts';
 import type {
   BrandAwardsTable,
@@ -9,7 +9,9 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
-import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { type SortKey, sortBy } from '../../platform/lists/sort.ts';
 import type { AwardKind, BrandSortField, BrandStatus } from './brands.schema.ts';
 import { brandWorkflow } from './brands.workflow.ts';
 
@@ -152,9 +154,8 @@ function filtered(db: Conn, f: BrandFilter) {
     q = q.where('b.cycle_start', '<=', `${f.year}-12-31`).where('b.cycle_end', '>=', `${f.year}-01-01`);
   }
   if (f.overdue) q = q.where('w.state', '=', 'approved').where('b.next_review_due', '<', f.today);
-  if (f.keyword?.trim()) {
-    const like = `%${f.keyword.trim()}%`;
-    q = q.where((eb) => eb.or([eb('b.name', 'like', like), eb('br.name', 'like', like)]));
+  if (f.keyword) {
+    q = q.where(keywordMatch(db, f.keyword, { contains: ['b.name', 'br.name'], pinyin: ['br.name_pinyin'] }));
   }
   return q;
 }
@@ -169,31 +170,11 @@ const SORT_COLUMNS = {
 } as const satisfies Record<BrandSortField, string>;
 export type BrandSortKey = SortKey<BrandSortField>;
 
-function sorted(q: ReturnType<typeof filtered>, sort: BrandSortKey) {
-  const [column, direction] = sortColumn(SORT_COLUMNS, sort);
-  return q.orderBy(sql.ref(column), direction).orderBy('b.id', direction);
-}
+const sorted = (q: ReturnType<typeof filtered>, sort: BrandSortKey) => sortBy(q, sort, SORT_COLUMNS, 'b.id');
 
 /** One page of brands. */
-export async function listBrands(
-  db: Conn,
-  f: BrandFilter,
-  sort: BrandSortKey,
-  page: number,
-  pageSize: number,
-) {
-  const q = filtered(db, f);
-  const [items, count] = await Promise.all([
-    sorted(q, sort)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listBrands(db: Conn, f: BrandFilter, sort: BrandSortKey, page: PageRequest) {
+  return pageOf(db, sorted(filtered(db, f), sort), page);
 }
 
 /** Every brand matching the filters (exports). */
@@ -264,19 +245,8 @@ function awardsFiltered(db: Conn, f: AwardFilter) {
   return q.orderBy('a.year', 'desc').orderBy('a.kind', 'desc').orderBy('b.name').orderBy('a.id');
 }
 
-export async function listAwards(db: Conn, f: AwardFilter, page: number, pageSize: number) {
-  const q = awardsFiltered(db, f);
-  const [items, count] = await Promise.all([
-    q
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom(q.clearOrderBy().as('y'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listAwards(db: Conn, f: AwardFilter, page: PageRequest) {
+  return pageOf(db, awardsFiltered(db, f), page);
 }
 
 export async function listAllAwards(db: Conn, f: AwardFilter) {

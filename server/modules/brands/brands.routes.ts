@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { TransitionBody, WorkflowHistorySchema } from '../../platform/workflow/workflow.schema.ts';
@@ -101,10 +101,7 @@ export default async function brandsRoutes(app: App, { files }: BrandsRoutesOpti
     },
     config: { access: 'brands:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportBrands(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportBrands(exportCaller(app, req), req.query)),
   });
 
   // ---- selections and provincial cases ----
@@ -129,10 +126,7 @@ export default async function brandsRoutes(app: App, { files }: BrandsRoutesOpti
     },
     config: { access: 'brands:read' },
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportAwards(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportAwards(exportCaller(app, req), req.query)),
   });
 
   app.delete('/api/brands/awards/:awardId', {

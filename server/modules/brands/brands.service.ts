@@ -284,13 +284,7 @@ async function toFilter(db: Db, auth: Auth, query: ExportBrandsQuery): Promise<r
 /** A page of the brands in the caller's scope. */
 export async function listBrands(db: Db, auth: Auth, query: ListBrandsQuery) {
   const f = await toFilter(db, auth, query);
-  const { items, total } = await repo.listBrands(
-    db,
-    f,
-    query.sort ?? '-updatedAt',
-    query.page,
-    query.pageSize,
-  );
+  const { items, total } = await repo.listBrands(db, f, query.sort ?? '-updatedAt', query);
   return { items: items.map((r) => toSummary(r, auth, f.today)), total };
 }
 
@@ -626,12 +620,7 @@ async function toAwardFilter(db: Db, auth: Auth, query: ExportAwardsQuery): Prom
 
 /** A page of the selections and provincial cases in the caller's scope. */
 export async function listAwards(db: Db, auth: Auth, query: ListAwardsQuery) {
-  const { items, total } = await repo.listAwards(
-    db,
-    await toAwardFilter(db, auth, query),
-    query.page,
-    query.pageSize,
-  );
+  const { items, total } = await repo.listAwards(db, await toAwardFilter(db, auth, query), query);
   return { items: items.map(toAward), total };
 }
 

@@ -250,6 +250,8 @@ describe('export', () => {
       .select('summary')
       .where('action', '=', 'cadre.export')
       .execute();
-    expect(audits.map((r) => r.summary)).toEqual(expect.arrayContaining(['1 rows, unmasked', '1 rows']));
+    expect(audits.map((r) => r.summary)).toEqual(
+      expect.arrayContaining(['roster: 1 rows, unmasked', 'roster: 1 rows']),
+    );
   });
 });

@@ -16,6 +16,7 @@ import type {
   Database,
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
+import { pageOf } from '../../platform/lists/page.ts';
 import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
 import type { CadreSortField, CadreStatus, Category, Mobility } from './cadres.schema.ts';
 
@@ -569,20 +570,15 @@ export async function listLedgerAcross(
   const dateColumn = opts.dateColumn ? (`l.${opts.dateColumn}` as 'l.created_at') : null;
   if (dateColumn && opts.from) q = q.where(dateColumn, '>=', opts.from);
   if (dateColumn && opts.to) q = q.where(dateColumn, '<=', opts.to);
-  const [items, count] = await Promise.all([
+  const { items, total } = await pageOf(
+    db,
     q
       .selectAll('l')
       .select(['c.name as cadre_name', 'o.name as org_name'])
-      .orderBy(dateColumn ?? 'l.cadre_id', 'desc')
-      .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    items: items as unknown as (LedgerRow & { cadre_name: string; org_name: string })[],
-    total: Number(count.n),
-  };
+      .orderBy(dateColumn ?? 'l.cadre_id', 'desc'),
+    opts,
+  );
+  return { items: items as unknown as (LedgerRow & { cadre_name: string; org_name: string })[], total };
 }
 
 /** Re-seals the ledgers' encrypted columns of some records (key rotation). */

@@ -1,11 +1,10 @@
 import { type TSchema, Type } from 'typebox';
 import { AppError } from '../../errors.ts';
-import { today } from '../../platform/calendar/days.ts';
 import type { Keyring } from '../../platform/crypto/personal-data.ts';
 import { type FileStore, findFile, recordFile } from '../../platform/files/files.ts';
 import { FILE_KINDS, sizeInWords } from '../../platform/files/kinds.ts';
 import { receiveUpload, sendStoredFile } from '../../platform/files/upload.ts';
-import { attachment, requestLocale, XLSX_TYPE } from '../../platform/http/replies.ts';
+import { attachment, exportCaller, requestLocale, sendXlsx, XLSX_TYPE } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent, PageOf } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as ledgers from './cadres.ledgers.ts';
@@ -93,23 +92,8 @@ export default async function cadresRoutes(app: App, { keyring, files }: CadresR
       querystring: ExportQuery,
     },
     config: { access: 'cadres:export' },
-    handler: async (req, reply) => {
-      const locale = requestLocale(req);
-      const stream = await transfer.exportRoster(
-        app.db,
-        app.config,
-        authOf(req),
-        actorOf(req),
-        req.query,
-        locale,
-        log,
-      );
-      const day = today();
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', attachment(`${locale === 'en-US' ? 'roster' : '花名册'}-${day}.xlsx`))
-        .send(stream);
-    },
+    handler: async (req, reply) =>
+      sendXlsx(reply, await transfer.exportRoster(exportCaller(app, req), req.query)),
   });
 
   app.get('/api/cadres/import-template', {

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError, type ErrorCode, errorMessage, type Locale } from '../../errors.ts';
@@ -9,10 +8,10 @@ import type { ReceivedUpload } from '../../platform/files/upload.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import { claimJob, createJob, findJob, jobProgress, setJob } from '../../platform/jobs/jobs.ts';
 import { runInWorker } from '../../platform/jobs/workers.ts';
+import { type ExportCaller, exportList } from '../../platform/lists/export.ts';
 import { codeOptions } from '../dictionaries/dictionaries.service.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import { CADRE_COLUMN_DICTIONARIES, CADRE_COLUMNS } from './cadres.columns.ts';
-import type { ExportInput } from './cadres.export.ts';
 import type { ImportError, ImportOptions, ImportPreview } from './cadres.import.ts';
 import type { ImportJob, ListCadresQuery } from './cadres.schema.ts';
 import { listOrgIds } from './cadres.service.ts';
@@ -150,38 +149,21 @@ export async function commitImport(
 }
 
 /**
- * The filtered roster as an .xlsx stream, built in a worker; personal numbers masked unless the
- * caller holds the reveal permission. The export is audited with its filters and row count.
+ * The filtered roster as an .xlsx stream, built in the export worker; personal numbers masked unless
+ * the caller holds the reveal permission. The export is audited with its filters and row count.
  */
-export async function exportRoster(
-  db: Db,
-  config: Config,
-  auth: Auth,
-  actor: Actor,
-  query: Omit<ListCadresQuery, 'page' | 'pageSize'>,
-  locale: Locale,
-  log: (e: unknown) => void,
-) {
-  const input: ExportInput = {
-    orgIds: await listOrgIds(db, query.orgId, auth.scope),
-    query,
-    reveal: auth.permissions.has('cadres:reveal'),
-    locale,
-  };
-  const stream = new PassThrough();
-  runInWorker<{ count: number }>('cadres.export', input, config, { onChunk: (bytes) => stream.write(bytes) })
-    .then(async ({ count }) => {
-      await recordAudit(db, actor, {
-        action: 'cadre.export',
-        entity: 'cadre',
-        summary: `${count} rows${input.reveal ? ', unmasked' : ''}`,
-        after: { filters: query, rows: count, unmasked: input.reveal },
-      });
-      stream.end();
-    })
-    .catch((error) => {
-      log(error);
-      stream.destroy(error as Error);
-    });
-  return stream;
+export async function exportRoster(caller: ExportCaller, query: Omit<ListCadresQuery, 'page' | 'pageSize'>) {
+  const reveal = caller.auth.permissions.has('cadres:reveal');
+  return exportList(caller, {
+    list: 'cadres.roster',
+    input: { orgIds: await listOrgIds(caller.db, query.orgId, caller.auth.scope), query, reveal },
+    filters: query,
+    audit: {
+      action: 'cadre.export',
+      entity: 'cadre',
+      what: 'roster',
+      ...(reveal && { note: 'unmasked' }),
+      extra: { unmasked: reveal },
+    },
+  });
 }

@@ -1,6 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { personPinyinText } from '../../platform/lists/pinyin.ts';
+import { sortBy } from '../../platform/lists/sort.ts';
 import type { UserStatus } from './identity.schema.ts';
 
 type Conn = Kysely<Database>;
@@ -58,13 +62,7 @@ export interface UserFilter {
 }
 
 /** One page of users inside the scope, newest first. */
-export async function listUsers(
-  db: Conn,
-  scope: Scope | null,
-  filter: UserFilter,
-  page: number,
-  pageSize: number,
-) {
+export async function listUsers(db: Conn, scope: Scope | null, filter: UserFilter, page: PageRequest) {
   let q = db
     .selectFrom('users')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -73,21 +71,14 @@ export async function listUsers(
     q = q.where((eb) => inScope(eb, 'users.org_id', { orgId: 0, path: filter.orgPath as string }));
   if (filter.status) q = q.where('users.status', '=', filter.status);
   if (filter.keyword) {
-    const k = `%${filter.keyword.toLowerCase()}%`;
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['users.username']), 'like', k), eb('users.name', 'like', k)]),
+    q = q.where(
+      keywordMatch(db, filter.keyword, {
+        contains: ['users.username', 'users.name'],
+        pinyin: ['users.name_pinyin'],
+      }),
     );
   }
-  const [items, count] = await Promise.all([
-    q
-      .select(userColumns)
-      .orderBy('users.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(db, sortBy(q.select(userColumns), '-id', { id: 'users.id' }, 'users.id'), page);
 }
 
 export async function insertUser(
@@ -106,6 +97,7 @@ export async function insertUser(
     .values({
       username: values.username,
       name: values.name,
+      name_pinyin: personPinyinText(values.name),
       phone: values.phone,
       org_id: values.orgId,
       status: 'active',
@@ -137,7 +129,11 @@ export async function updateUser(
 ) {
   await db
     .updateTable('users')
-    .set({ ...values, updated_at: new Date().toISOString() })
+    .set({
+      ...values,
+      ...(values.name !== undefined && { name_pinyin: personPinyinText(values.name) }),
+      updated_at: new Date().toISOString(),
+    })
     .where('id', '=', id)
     .execute();
 }

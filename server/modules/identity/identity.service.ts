@@ -447,8 +447,7 @@ export async function listUsers(db: Db, auth: Auth, query: ListUsersQuery) {
     db,
     auth.scope,
     { keyword: query.keyword?.trim(), orgPath, status: query.status },
-    query.page,
-    query.pageSize,
+    query,
   );
   return { items: await toUsers(db, items, auth.userId), total };
 }

@@ -8,7 +8,9 @@ import type {
   LearningSessionsTable,
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
-import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { type SortKey, sortBy } from '../../platform/lists/sort.ts';
 import type { LessonKind, LessonSortField } from './learning.schema.ts';
 
 type Conn = Kysely<Database>;
@@ -59,7 +61,7 @@ export interface LessonFilter {
 
 function filteredLessons(db: Conn, f: LessonFilter) {
   let q = db.selectFrom('learning_lessons as l').where((eb) => inScope(eb, 'l.org_id', f.scope));
-  if (f.keyword) q = q.where('l.title', 'like', `%${f.keyword}%`);
+  if (f.keyword) q = q.where(keywordMatch(db, f.keyword, { contains: ['l.title'] }));
   if (f.kind) q = q.where('l.kind', '=', f.kind);
   if (f.year) {
     const [from, to] = yearRange(f.year);
@@ -68,30 +70,22 @@ function filteredLessons(db: Conn, f: LessonFilter) {
   return q;
 }
 
-function sortedLessons(db: Conn, f: LessonFilter, sort: SortKey<LessonSortField>) {
-  const [column, direction] = sortColumn(LESSON_COLUMNS, sort);
-  return lessonsWithLearners(db)
-    .where('l.id', 'in', filteredLessons(db, f).select('l.id'))
-    .orderBy(column, direction)
-    .orderBy('l.id', 'desc');
-}
+const sortedLessons = (db: Conn, f: LessonFilter, sort: SortKey<LessonSortField>) =>
+  sortBy(
+    lessonsWithLearners(db).where('l.id', 'in', filteredLessons(db, f).select('l.id')),
+    sort,
+    LESSON_COLUMNS,
+    'l.id',
+  );
 
 /** A page of the lessons inside the scope. */
 export async function listLessons(
   db: Conn,
   f: LessonFilter,
   sort: SortKey<LessonSortField>,
-  page: number,
-  pageSize: number,
+  page: PageRequest,
 ) {
-  const total = await filteredLessons(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const items = await sortedLessons(db, f, sort)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items, total: Number(total.n) };
+  return pageOf(db, sortedLessons(db, f, sort), page, filteredLessons(db, f).select('l.id'));
 }
 
 /** Every lesson of a filter, for the export (a scope publishes some dozens a year). */
@@ -194,7 +188,7 @@ function filteredRecords(db: Conn, f: RecordFilter) {
   let q = recordsQuery(db).where((eb) => inScope(eb, 'l.org_id', f.scope));
   if (f.lessonId) q = q.where('r.lesson_id', '=', f.lessonId);
   if (f.cadreId) q = q.where('r.cadre_id', '=', f.cadreId);
-  if (f.keyword) q = q.where('l.title', 'like', `%${f.keyword}%`);
+  if (f.keyword) q = q.where(keywordMatch(db, f.keyword, { contains: ['l.title'] }));
   if (f.year) {
     const [from, to] = yearRange(f.year);
     q = q.where('r.learned_on', '>=', from).where('r.learned_on', '<', to);
@@ -203,17 +197,8 @@ function filteredRecords(db: Conn, f: RecordFilter) {
 }
 
 /** A page of learning records on lessons inside the scope, newest first. */
-export async function listRecords(db: Conn, f: RecordFilter, page: number, pageSize: number) {
-  const total = await filteredRecords(db, f)
-    .clearSelect()
-    .clearOrderBy()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const items = await filteredRecords(db, f)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items, total: Number(total.n) };
+export async function listRecords(db: Conn, f: RecordFilter, page: PageRequest) {
+  return pageOf(db, filteredRecords(db, f), page, filteredRecords(db, f).clearSelect().select('r.id'));
 }
 
 /** Every learning record of a filter, for the export. */

@@ -3,7 +3,7 @@ import type { RouteAccess } from '../../platform/access/permissions.ts';
 import type { FileStore } from '../../platform/files/files.ts';
 import { FILE_KINDS, sizeInWords } from '../../platform/files/kinds.ts';
 import { receiveUpload, sendStoredFile } from '../../platform/files/upload.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams, NoContent } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import * as exports from './learning.export.ts';
@@ -73,10 +73,7 @@ export default async function learningRoutes(app: App, { files }: LearningRoutes
     },
     config: read,
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportLessons(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportLessons(exportCaller(app, req), req.query)),
   });
 
   app.get(`${base}/lessons/stats`, {
@@ -230,10 +227,7 @@ export default async function learningRoutes(app: App, { files }: LearningRoutes
     },
     config: read,
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportRecords(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportRecords(exportCaller(app, req), req.query)),
   });
 
   app.get(`${base}/cadres/:id/records`, {
@@ -280,10 +274,7 @@ export default async function learningRoutes(app: App, { files }: LearningRoutes
     },
     config: read,
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportProgrammes(app.db, authOf(req), actorOf(req), req.query, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportProgrammes(exportCaller(app, req), req.query)),
   });
 
   app.get(`${base}/programmes/:id/attendance/export`, {
@@ -295,10 +286,7 @@ export default async function learningRoutes(app: App, { files }: LearningRoutes
     },
     config: read,
     handler: async (req, reply) =>
-      sendXlsx(
-        reply,
-        await exports.exportAttendance(app.db, authOf(req), actorOf(req), req.params.id, requestLocale(req)),
-      ),
+      sendXlsx(reply, await exports.exportAttendance(exportCaller(app, req), req.params.id)),
   });
 
   app.post(`${base}/programmes`, {

@@ -107,13 +107,7 @@ export async function lessonFile(db: Db, auth: Auth, id: number) {
 
 /** A page of the lessons in the caller's scope, each with its views and learners. */
 export async function listLessons(db: Db, auth: Auth, q: ListLessonsQuery) {
-  const { items, total } = await repo.listLessons(
-    db,
-    lessonFilter(auth, q),
-    q.sort ?? '-publishedOn',
-    q.page,
-    q.pageSize,
-  );
+  const { items, total } = await repo.listLessons(db, lessonFilter(auth, q), q.sort ?? '-publishedOn', q);
   return { items: items.map(toLesson), total };
 }
 
@@ -256,7 +250,7 @@ const recordFilter = (auth: Auth, q: ExportRecordsQuery): repo.RecordFilter => (
 
 /** A page of the learning records on lessons in the caller's scope. */
 export async function listRecords(db: Db, auth: Auth, q: ListRecordsQuery) {
-  const { items, total } = await repo.listRecords(db, recordFilter(auth, q), q.page, q.pageSize);
+  const { items, total } = await repo.listRecords(db, recordFilter(auth, q), q);
   return { items: await toRecords(db, items), total };
 }
 

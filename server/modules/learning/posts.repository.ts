@@ -1,7 +1,9 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, LearningPostsTable } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
-import { type SortKey, sortColumn } from '../../platform/lists/sort.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { type PageRequest, pageOf } from '../../platform/lists/page.ts';
+import { type SortKey, sortBy } from '../../platform/lists/sort.ts';
 import type { PostSortField, PostState } from './posts.schema.ts';
 
 type Conn = Kysely<Database>;
@@ -55,10 +57,7 @@ function filtered(db: Conn, f: PostFilter) {
       f.branchId !== undefined ? eb('p.branch_id', '=', f.branchId) : inScope(eb, 'p.org_id', f.scope);
     return above ? eb.or([own, above]) : own;
   });
-  if (f.keyword) {
-    const like = `%${f.keyword}%`;
-    q = q.where((eb) => eb.or([eb('p.title', 'like', like), eb('p.body', 'like', like)]));
-  }
+  if (f.keyword) q = q.where(keywordMatch(db, f.keyword, { contains: ['p.title', 'p.body'] }));
   if (f.state) q = q.where('p.state', '=', f.state);
   if (f.audience === 'branch') q = q.where('p.branch_id', 'is not', null);
   if (f.audience === 'org') q = q.where('p.branch_id', 'is', null);
@@ -72,20 +71,9 @@ function filtered(db: Conn, f: PostFilter) {
 const POST_COLUMNS = { publishedAt: 'p.published_at', title: 'p.title', id: 'p.id' } as const;
 
 /** A page of posts, pinned ones first, then by the sort asked for. */
-export async function listPosts(
-  db: Conn,
-  f: PostFilter,
-  sort: SortKey<PostSortField>,
-  page: number,
-  pageSize: number,
-) {
-  const q = filtered(db, f);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sorted(postsQuery(db).where('p.id', 'in', q.select('p.id')), sort)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items, total: Number(total.n) };
+export async function listPosts(db: Conn, f: PostFilter, sort: SortKey<PostSortField>, page: PageRequest) {
+  const ids = filtered(db, f).select('p.id');
+  return pageOf(db, sorted(postsQuery(db).where('p.id', 'in', ids), sort), page, ids);
 }
 
 /** Every post of a filter (an export: a branch posts a few a month). */
@@ -93,10 +81,8 @@ export async function listAllPosts(db: Conn, f: PostFilter, sort: SortKey<PostSo
   return sorted(postsQuery(db).where('p.id', 'in', filtered(db, f).select('p.id')), sort).execute();
 }
 
-function sorted(q: ReturnType<typeof postsQuery>, sort: SortKey<PostSortField>) {
-  const [column, direction] = sortColumn(POST_COLUMNS, sort);
-  return q.orderBy('p.pinned', 'desc').orderBy(column, direction).orderBy('p.id', 'desc');
-}
+const sorted = (q: ReturnType<typeof postsQuery>, sort: SortKey<PostSortField>) =>
+  sortBy(q.orderBy('p.pinned', 'desc'), sort, POST_COLUMNS, 'p.id');
 
 export async function insertPost(db: Conn, row: Insertable<LearningPostsTable>) {
   const r = await db.insertInto('learning_posts').values(row).returning('id').executeTakeFirstOrThrow();

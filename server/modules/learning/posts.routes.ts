@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { RouteAccess } from '../../platform/access/permissions.ts';
 import { registerAttachments } from '../../platform/files/attachments.routes.ts';
 import type { FileStore } from '../../platform/files/files.ts';
-import { requestLocale, sendXlsx } from '../../platform/http/replies.ts';
+import { exportCaller, sendXlsx } from '../../platform/http/replies.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import { type App, actorOf, authOf } from '../../platform/http/types.ts';
 import { exportPosts } from './learning.export.ts';
@@ -55,8 +55,7 @@ export default async function postsRoutes(app: App, { files }: PostsRoutesOption
       response: errorResponses,
     },
     config: read,
-    handler: async (req, reply) =>
-      sendXlsx(reply, await exportPosts(app.db, authOf(req), actorOf(req), req.query, requestLocale(req))),
+    handler: async (req, reply) => sendXlsx(reply, await exportPosts(exportCaller(app, req), req.query)),
   });
 
   app.post(base, {

@@ -117,13 +117,7 @@ async function toFilter(db: Db, auth: Auth, q: ExportPostsQuery): Promise<repo.P
  * branch of it; or one branch's feed. Pinned posts first.
  */
 export async function listPosts(db: Db, auth: Auth, q: ListPostsQuery) {
-  const { items, total } = await repo.listPosts(
-    db,
-    await toFilter(db, auth, q),
-    q.sort ?? '-publishedAt',
-    q.page,
-    q.pageSize,
-  );
+  const { items, total } = await repo.listPosts(db, await toFilter(db, auth, q), q.sort ?? '-publishedAt', q);
   return { items: await toPosts(db, auth, items), total };
 }
 

@@ -1,17 +1,21 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgRow } from '../../db/schema.ts';
 import { inScope, type Scope, subtreeRange } from '../../platform/access/scope.ts';
+import { keywordMatch } from '../../platform/lists/keyword.ts';
+import { namePinyinText } from '../../platform/lists/pinyin.ts';
 import type { OrgKind } from './orgs.schema.ts';
 
 type Conn = Kysely<Database>;
 
-/** Orgs inside the scope, in tree order. */
-export async function listOrgs(db: Conn, scope: Scope | null, includeInactive: boolean) {
+/** Orgs inside the scope, in tree order; with a keyword, those whose name or its pinyin holds it. */
+export async function listOrgs(db: Conn, scope: Scope | null, includeInactive: boolean, keyword?: string) {
   let q = db
     .selectFrom('orgs')
     .selectAll()
     .where((eb) => inScope(eb, 'orgs.id', scope));
   if (!includeInactive) q = q.where('active', '=', 1);
+  if (keyword)
+    q = q.where(keywordMatch(db, keyword, { contains: ['orgs.name'], pinyin: ['orgs.name_pinyin'] }));
   return q.orderBy('depth').orderBy('sort_order').orderBy('id').execute();
 }
 
@@ -49,6 +53,7 @@ export async function insertOrg(
     .values({
       parent_id: o.parentId,
       name: o.name,
+      name_pinyin: namePinyinText(o.name),
       kind: o.kind,
       code: o.code,
       path: `tmp:${crypto.randomUUID()}`,
@@ -82,7 +87,11 @@ export async function updateOrg(
 ) {
   return db
     .updateTable('orgs')
-    .set({ ...values, updated_at: new Date().toISOString() })
+    .set({
+      ...values,
+      ...(values.name !== undefined && { name_pinyin: namePinyinText(values.name) }),
+      updated_at: new Date().toISOString(),
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -24,7 +24,8 @@ export default async function orgsRoutes(app: App) {
       response: { 200: Type.Array(OrgSchema), ...errorResponses },
     },
     config: { access: 'orgs:read' },
-    handler: async (req) => service.listOrgs(app.db, authOf(req).scope, req.query.includeInactive),
+    handler: async (req) =>
+      service.listOrgs(app.db, authOf(req).scope, req.query.includeInactive, req.query.keyword),
   });
 
   app.get('/api/orgs/:id', {

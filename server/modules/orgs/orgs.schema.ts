@@ -32,7 +32,15 @@ export type Org = Static<typeof OrgSchema>;
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const Code = Type.String({ maxLength: 32, pattern: '^[0-9A-Za-z_-]*$' });
 
-export const ListOrgsQuery = Type.Object({ includeInactive: Type.Boolean({ default: false }) });
+export const ListOrgsQuery = Type.Object({
+  includeInactive: Type.Boolean({ default: false }),
+  keyword: Type.Optional(
+    Type.String({
+      maxLength: 50,
+      description: 'part of the name, or of its pinyin (full spelling or initials)',
+    }),
+  ),
+});
 
 export const CreateOrgBody = Type.Object({
   parentId: Type.Integer({ minimum: 1 }),

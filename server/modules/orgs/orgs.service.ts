@@ -31,8 +31,13 @@ export function toOrg(row: OrgRow): Org {
 }
 
 /** The org tree the caller may see, flat. */
-export async function listOrgs(db: Db, scope: Scope | null, includeInactive: boolean): Promise<Org[]> {
-  return (await repo.listOrgs(db, scope, includeInactive)).map(toOrg);
+export async function listOrgs(
+  db: Db,
+  scope: Scope | null,
+  includeInactive: boolean,
+  keyword?: string,
+): Promise<Org[]> {
+  return (await repo.listOrgs(db, scope, includeInactive, keyword)).map(toOrg);
 }
 
 /** One org inside the caller's scope; outside it is as missing as a missing one. */

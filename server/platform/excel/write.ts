@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { PassThrough, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type ColumnDef, type Dictionaries, optionsOf } from './columns.ts';
 
@@ -78,26 +78,6 @@ export async function writeXlsx(
   sheet.commit();
   await workbook.commit();
   return count;
-}
-
-/** The whole .xlsx file in memory, for lists small enough to answer in the request (a city's branches). */
-export async function xlsxBuffer(
-  sheetName: string,
-  columns: readonly ColumnDef[],
-  rows: Iterable<Record<string, unknown>>,
-  dictionaries: Dictionaries,
-  locale: Locale,
-): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', () => resolve());
-    out.on('error', reject);
-  });
-  await writeXlsx(out, sheetName, columns, rows, dictionaries, locale);
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface TaskContext {
   progress(done: number, total: number): void;
   /** streams bytes to the parent (exports) */
   emit(bytes: Uint8Array): void;
+  /** tells the parent something it needs before the result (an export's file name, before its bytes) */
+  report(value: unknown): void;
 }
 
 /** A unit of long work that runs in a worker thread. */
@@ -31,12 +33,14 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'chunk'; bytes: Uint8Array }
+  | { id: number; type: 'report'; value: unknown }
   | { id: number; type: 'result'; value: unknown }
   | { id: number; type: 'error'; message: string; code?: string; details?: unknown };
 
 export interface WorkerHandlers {
   onProgress?: (done: number, total: number) => void;
   onChunk?: (bytes: Uint8Array) => void;
+  onReport?: (value: unknown) => void;
 }
 
 /** A failure inside a worker, carrying its stable code when it was an AppError. */
@@ -84,6 +88,7 @@ class TaskWorker {
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.done, m.total);
       else if (m.type === 'chunk') p.onChunk?.(m.bytes);
+      else if (m.type === 'report') p.onReport?.(m.value);
       else {
         this.pending.delete(m.id);
         if (m.type === 'result') p.resolve(m.value);

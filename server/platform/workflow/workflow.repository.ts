@@ -2,6 +2,8 @@ import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updatea
 import { forUpdate } from '../../db/dialect.ts';
 import type { Database, WorkflowEventsTable, WorkflowItemsTable } from '../../db/schema.ts';
 import { inScope, type Scope } from '../access/scope.ts';
+import { type PageRequest, pageOf } from '../lists/page.ts';
+import { sortBy } from '../lists/sort.ts';
 
 type Conn = Kysely<Database>;
 
@@ -139,8 +141,8 @@ function waiting(eb: ItemsEb, scope: Scope, filters: TodoFilter[]) {
 }
 
 /** One page of the items waiting for a caller, most recently changed first. */
-export async function todoPage(db: Conn, scope: Scope, filters: TodoFilter[], limit: number, offset: number) {
-  return db
+export async function todoPage(db: Conn, scope: Scope, filters: TodoFilter[], page: PageRequest) {
+  const q = db
     .selectFrom('workflow_items as i')
     .innerJoin('orgs as o', 'o.id', 'i.org_id')
     .select([
@@ -153,12 +155,8 @@ export async function todoPage(db: Conn, scope: Scope, filters: TodoFilter[], li
       'o.name as org_name',
       'o.path as org_path',
     ])
-    .where((eb) => waiting(eb as unknown as ItemsEb, scope, filters))
-    .orderBy('i.updated_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .where((eb) => waiting(eb as unknown as ItemsEb, scope, filters));
+  return pageOf(db, sortBy(q, '-updatedAt', { updatedAt: 'i.updated_at' }, 'i.id'), page);
 }
 
 /** How many items wait for a caller, per workflow. */

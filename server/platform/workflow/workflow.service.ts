@@ -246,10 +246,7 @@ export async function todoFor(
   const wanted = filtersFor(auth, query.workflow);
   if (!scope || wanted.length === 0) return { items: [], total: 0 };
   const filters = wanted.map((w) => w.filter);
-  const [rows, counts] = await Promise.all([
-    repo.todoPage(db, scope, filters, query.pageSize, (query.page - 1) * query.pageSize),
-    repo.todoCounts(db, scope, filters),
-  ]);
+  const { items: rows, total } = await repo.todoPage(db, scope, filters, query);
   const defs = new Map(wanted.map((w) => [w.def.name, w.def]));
   const items = rows.map((r) => {
     const def = defs.get(r.workflow) as AnyWorkflow;
@@ -266,7 +263,7 @@ export async function todoFor(
       actions: describeActions(def, allowedActions(def, { state: r.state, orgPath: r.org_path }, auth)),
     };
   });
-  return { items, total: [...counts.values()].reduce((a, b) => a + b, 0) };
+  return { items, total };
 }
 
 /** How many records wait for the caller: the total for the console's header, and per workflow. */

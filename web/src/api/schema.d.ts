@@ -3093,6 +3093,8 @@ export interface paths {
             parameters: {
                 query: {
                     includeInactive: boolean;
+                    /** @description part of the name, or of its pinyin (full spelling or initials) */
+                    keyword?: string;
                 };
                 header?: never;
                 path?: never;
