@@ -42,17 +42,6 @@ export function PasswordPolicyHint({ password = '', username, id }: PasswordPoli
   );
 }
 
-/** The policy's own words for the rules the server names in auth.password_policy details. */
-export function usePasswordRuleMessages(): Record<string, string> {
-  const { t } = useTranslation();
-  return {
-    minLength: t('password.problem.length'),
-    classes: t('password.problem.classes'),
-    common: t('password.problem.common'),
-    username: t('password.problem.username'),
-  };
-}
-
 /** A form rule that refuses what the server would refuse, naming every broken rule. */
 export function usePasswordPolicyRule(username?: string): FormRule {
   const { t } = useTranslation();

@@ -5,11 +5,7 @@ import { errorMessage } from '../../api/client';
 import type { User } from '../../api/types';
 import { applyFieldErrors } from '../../components/form-errors';
 import { generatePassword } from '../../components/generate-password';
-import {
-  PasswordPolicyHint,
-  usePasswordPolicyRule,
-  usePasswordRuleMessages,
-} from '../../components/password-policy-hint';
+import { PasswordPolicyHint, usePasswordPolicyRule } from '../../components/password-policy-hint';
 import { useResetPassword } from './api';
 
 interface ResetPasswordModalProps {
@@ -24,7 +20,6 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch('password', form);
   const policyRule = usePasswordPolicyRule(user?.username);
-  const ruleMessages = usePasswordRuleMessages();
   const reset = useResetPassword();
   // A generated password is shown in clear so it can be passed on to the user.
   const [visible, setVisible] = useState(false);
@@ -39,7 +34,7 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
           onClose();
         },
         onError: (error) => {
-          applyFieldErrors(form, error, ['password'], { password: ruleMessages });
+          applyFieldErrors(form, error, ['password']);
         },
       },
     );
