@@ -2,11 +2,11 @@ import { Alert, App, Form, Input, Select, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
+import { BranchSelect } from '../../components/branch-select';
 import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useIsMobile } from '../../components/use-is-mobile';
-import { BranchSelect } from '../meetings/meeting-filters';
 import { useBrandSystems, useCreateBrand, useUpdateBrand, useUploadBrandFile } from './api';
 import type { Brand } from './types';
 

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Image, Input, Modal, Popconfirm, Select
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMembers } from '../../api/branches';
 import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import { BackLink } from '../../components/back-link';
@@ -11,7 +12,6 @@ import { formatDateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { useLanguage } from '../../i18n/i18n';
-import { useMembers } from '../branches/api';
 import {
   postFileUrl,
   useAddPostRead,

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Image, Input, Modal, Popconfirm, Result
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useBranch } from '../../api/branches';
 import { ApiError, errorMessage } from '../../api/client';
 import { BackLink } from '../../components/back-link';
 import { ErrorAlert } from '../../components/error-alert';
@@ -10,7 +11,6 @@ import { PageHeader, useDocumentTitle } from '../../components/page-header';
 import { labelText } from '../../components/workflow-label';
 import { WorkflowTimeline } from '../../components/workflow-timeline';
 import { useLanguage } from '../../i18n/i18n';
-import { useBranch } from '../branches/api';
 import {
   meetingFileUrl,
   useDeleteMeeting,
