@@ -1,14 +1,13 @@
-import { Alert, Card, Result, Spin, Tabs } from 'antd';
+import { Alert, Card, Tabs } from 'antd';
 import { type ComponentType, createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useCan } from '../../api/session';
 import type { Branch } from '../../api/types';
 import { BackLink } from '../../components/back-link';
 import { DictionaryLabel } from '../../components/dictionary';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { StatusTag } from '../../components/status-tag';
 import { useBranch } from './api';
 import { BranchActions } from './branch-actions';
@@ -79,24 +78,11 @@ function BranchRecordFrame() {
   const branch = useBranch(id);
   useDocumentTitle(branch.data?.name ?? t('branches.record'));
 
-  if (id === undefined || (branch.error instanceof ApiError && branch.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('branches.notFound')}</h1>}
-        extra={<BackToList />}
-      />
-    );
-  }
-  if (branch.error) return <ErrorAlert error={branch.error} onRetry={() => void branch.refetch()} />;
-  if (!branch.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
-  return <BranchRecord key={branch.data.id} branch={branch.data} />;
+  return (
+    <RecordPage id={id} query={branch} notFound={t('branches.notFound')} back={<BackToList />}>
+      {(data) => <BranchRecord key={data.id} branch={data} />}
+    </RecordPage>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
