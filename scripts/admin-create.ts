@@ -54,7 +54,7 @@ try {
   const e = error as AppError | Error;
   const details =
     e instanceof AppError && e.details
-      ? `: ${e.details.map((d) => `${d.field} ${d.message}`).join('; ')}`
+      ? `: ${e.details.map((d) => `${d.field} ${d.messages.en}`).join('; ')}`
       : '';
   const message = e instanceof AppError ? errorMessage(e.code, 'en-US') : e.message;
   process.stderr.write(`Could not create the administrator: ${message}${details}\n`);

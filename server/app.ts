@@ -47,6 +47,7 @@ import { stopWorkers } from './platform/jobs/workers.ts';
 import { recoverInterruptedJobs } from './platform/scheduler/interrupted.ts';
 import schedulerRoutes from './platform/scheduler/scheduler.routes.ts';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/scheduler.ts';
+import { localise, schemaProblems } from './platform/validation/problems.ts';
 import { JOB_DEFINITIONS, REMINDER_SOURCES } from './schedule.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,27 +122,12 @@ export async function buildApp({ config, db, logger, clock, scheduler }: BuildOp
           code,
           message: errorMessage(code, locale),
           requestId: request.id,
-          ...(details && { details }),
+          ...(details && { details: details.map((d) => localise(d, locale)) }),
         },
       });
-    if (error instanceof AppError) {
-      const details = error.details?.map(({ messages, ...d }) =>
-        messages ? { ...d, message: locale === 'en-US' ? messages.en : messages.zh } : d,
-      );
-      return send(error.status, error.code, details);
-    }
+    if (error instanceof AppError) return send(error.status, error.code, error.details);
     if (error.validation) {
-      const where = error.validationContext ?? 'body';
-      const details = error.validation.map((v) => {
-        const missing = (v.params as { missingProperty?: string })?.missingProperty;
-        const field = [
-          where,
-          ...v.instancePath.split('/').filter(Boolean),
-          ...(missing ? [missing] : []),
-        ].join('.');
-        return { field, rule: v.keyword, message: v.message ?? v.keyword };
-      });
-      return send(400, 'validation', details);
+      return send(400, 'validation', schemaProblems(error.validation, error.validationContext));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'body_too_large');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'unsupported_media_type');

@@ -589,13 +589,16 @@ const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 export type Locale = 'zh-CN' | 'en-US';
 
-/** One problem with one field of the input, as shown to the user. */
+/**
+ * One problem with one field: where and which (`body.emergencyContacts.0.phone`), the rule broken (a
+ * stable code), and the message in both languages; the reply carries the caller's. Build them with
+ * `fieldProblem` (server/platform/validation/problems.ts), which the schema validator's errors go
+ * through too.
+ */
 export interface FieldProblem {
   field: string;
   rule: string;
-  message: string;
-  /** the message in both languages, when the rule has one; the reply carries the caller's */
-  messages?: { zh: string; en: string };
+  messages: { zh: string; en: string };
 }
 
 /** A failure the client can act on; its code is stable and documented. */

@@ -155,7 +155,7 @@ export async function seedStandards(db: Db, actor: Actor): Promise<{ versionId: 
       }
     }
     const problems = await publishProblems(trx, versionId);
-    if (problems.length) throw new Error(`demo standard: ${problems.map((p) => p.message).join('; ')}`);
+    if (problems.length) throw new Error(`demo standard: ${problems.map((p) => p.messages.en).join('; ')}`);
     await repo.updateVersion(trx, versionId, { status: 'published', published_at: at });
     await recordAudit(trx, actor, {
       action: 'assessment_version.publish',

@@ -36,11 +36,12 @@ const routes = registered.slice();
 const methodsOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.method : [route.method]);
 const apiRoutes = routes.filter((r) => r.url.startsWith('/api'));
 
-/** The documented public entry points: liveness, sign-in and the API description. */
+/** The documented public entry points: liveness, sign-in, the password policy and the API description. */
 function isPublicByDesign(url: string) {
   return (
     url === '/api/health' ||
     url === '/api/auth/login' ||
+    url === '/api/auth/password-policy' ||
     url === '/api/openapi.json' ||
     url === '/api/docs' ||
     url.startsWith('/api/docs/')
@@ -76,7 +77,7 @@ describe('route permissions', () => {
     }
   });
 
-  it("keeps 'public' to health, login, the OpenAPI document and the docs pages", () => {
+  it("keeps 'public' to health, login, the password policy, the OpenAPI document and the docs pages", () => {
     const publicUrls = [...new Set(apiRoutes.filter((r) => r.config?.access === 'public').map((r) => r.url))];
     expect(publicUrls.filter((url) => !isPublicByDesign(url))).toEqual([]);
     expect(publicUrls).toEqual(

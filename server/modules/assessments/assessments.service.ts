@@ -4,6 +4,7 @@ import { AppError, type FieldProblem } from '../../errors.ts';
 import { isWholeTree } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { fieldProblem } from '../../platform/validation/problems.ts';
 import * as repo from './assessments.repository.ts';
 import type {
   CreateDimensionBody,
@@ -27,13 +28,6 @@ export const FULL_MARKS = 100;
 
 const SYSTEM: Actor = { userId: null, name: 'system', ip: null, requestId: null };
 const now = () => new Date().toISOString();
-
-const problem = (field: string, rule: string, zh: string, en: string): FieldProblem => ({
-  field,
-  rule,
-  message: zh,
-  messages: { zh, en },
-});
 
 /**
  * Authoring is for the city's administrators (市局): the permission alone is not enough, the caller's
@@ -377,15 +371,20 @@ export async function deleteDimension(db: Db, auth: Auth, actor: Actor, id: numb
 // ---- measures ----
 
 /** A scored measure carries 1–100 points; a must-pass one carries none. */
-function checkWeight(rule: string, weight: number, field = 'body.weight') {
+function checkWeight(rule: string, weight: number, field = 'weight') {
   if (rule === 'scored' && weight < 1) {
     throw new AppError('validation', [
-      problem(field, 'scored_weight', '计分项的分值须为1至100分', 'A scored measure carries 1 to 100 points'),
+      fieldProblem(
+        field,
+        'scored_weight',
+        '计分项的分值须为1至100分',
+        'A scored measure carries 1 to 100 points',
+      ),
     ]);
   }
   if (rule === 'required' && weight !== 0) {
     throw new AppError('validation', [
-      problem(
+      fieldProblem(
         field,
         'required_weight',
         '必达项不计分，分值须为0',
@@ -553,29 +552,37 @@ export async function publishProblems(db: Db, versionId: number): Promise<FieldP
   const problems: FieldProblem[] = [];
   if (dims.length === 0) {
     problems.push(
-      problem('dimensions', 'required', '至少需要一个考核维度', 'At least one dimension is needed'),
+      fieldProblem(
+        'dimensions',
+        'required',
+        '至少需要一个考核维度',
+        'At least one dimension is needed',
+        'record',
+      ),
     );
   }
   const seenDims = new Set<string>();
   for (const d of dims) {
     if (seenDims.has(d.code)) {
       problems.push(
-        problem(
+        fieldProblem(
           `dimensions.${d.code}`,
           'duplicate_code',
           `维度编号“${d.code}”重复`,
           `Dimension code "${d.code}" is used twice`,
+          'record',
         ),
       );
     }
     seenDims.add(d.code);
     if (!measures.some((m) => m.dimension_id === d.id)) {
       problems.push(
-        problem(
+        fieldProblem(
           `dimensions.${d.code}`,
           'no_measures',
           `维度“${d.code} ${d.title}”下没有考核细则`,
           `Dimension "${d.code} ${d.title}" has no measures`,
+          'record',
         ),
       );
     }
@@ -585,22 +592,24 @@ export async function publishProblems(db: Db, versionId: number): Promise<FieldP
   for (const m of measures) {
     if (seenMeasures.has(m.code)) {
       problems.push(
-        problem(
+        fieldProblem(
           `measures.${m.code}`,
           'duplicate_code',
           `细则编号“${m.code}”重复`,
           `Measure code "${m.code}" is used twice`,
+          'record',
         ),
       );
     }
     seenMeasures.add(m.code);
     if ((m.rule === 'scored' && m.weight < 1) || (m.rule === 'required' && m.weight !== 0)) {
       problems.push(
-        problem(
+        fieldProblem(
           `measures.${m.code}`,
           'weight',
           `细则“${m.code}”的分值与计分方式不符`,
           `Measure "${m.code}" has a weight that does not fit its rule`,
+          'record',
         ),
       );
     }
@@ -608,11 +617,12 @@ export async function publishProblems(db: Db, versionId: number): Promise<FieldP
   }
   if (measures.some((m) => m.rule === 'scored') && total !== FULL_MARKS) {
     problems.push(
-      problem(
+      fieldProblem(
         'weights',
         'total',
         `计分细则分值合计为${total}分，应为${FULL_MARKS}分`,
         `Scored measures total ${total} points; they must total ${FULL_MARKS}`,
+        'record',
       ),
     );
   }

@@ -151,7 +151,7 @@ describe('assessment standards', () => {
     expect(empty.statusCode).toBe(409);
     expect(empty.json().error.code).toBe('assessment.incomplete');
     expect(empty.json().error.details).toEqual([
-      expect.objectContaining({ field: 'dimensions', rule: 'required' }),
+      expect.objectContaining({ field: 'record.dimensions', rule: 'required' }),
     ]);
 
     let v = (await api('POST', `${S}/versions/${draft.id}/dimensions`, { code: '1', title: '甲' })).json();
@@ -162,10 +162,10 @@ describe('assessment standards', () => {
     expect(res.statusCode).toBe(409);
     const details = res.json().error.details as { field: string; rule: string; message: string }[];
     expect(details.map((d) => [d.field, d.rule])).toEqual([
-      ['dimensions.1', 'duplicate_code'],
-      ['dimensions.1', 'no_measures'],
-      ['measures.1.1', 'duplicate_code'],
-      ['weights', 'total'],
+      ['record.dimensions.1', 'duplicate_code'],
+      ['record.dimensions.1', 'no_measures'],
+      ['record.measures.1.1', 'duplicate_code'],
+      ['record.weights', 'total'],
     ]);
     expect(details[1]?.message).toContain('乙');
     expect(details[3]?.message).toContain('60');

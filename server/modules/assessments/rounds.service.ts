@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import { AppError, type FieldProblem } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { isWholeTree } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar/days.ts';
 import { type AttachmentSpec, unlink } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { fieldProblem } from '../../platform/validation/problems.ts';
 import type { WorkflowAction } from '../../platform/workflow/workflow.schema.ts';
 import {
   currentState,
@@ -51,13 +52,6 @@ import { assessmentWorkflow, EDITABLE_STATES } from './rounds.workflow.ts';
 
 const now = () => new Date().toISOString();
 const clean = (v: string | null | undefined) => v?.trim() || null;
-
-const problem = (field: string, rule: string, zh: string, en: string): FieldProblem => ({
-  field,
-  rule,
-  message: zh,
-  messages: { zh, en },
-});
 
 /**
  * Rounds are the city's: opening, closing, verifying and naming demonstration branches need a city-wide
@@ -121,7 +115,7 @@ async function branchesOf(db: Db, auth: Auth, body: OpenRoundBody) {
       throw new AppError(
         'branch.not_found',
         missing.map((id) =>
-          problem(
+          fieldProblem(
             `branchIds.${body.branchIds?.indexOf(id)}`,
             'exists',
             `支部 ${id} 不存在`,
@@ -135,7 +129,7 @@ async function branchesOf(db: Db, auth: Auth, body: OpenRoundBody) {
       throw new AppError(
         'round.branch_dissolved',
         dissolved.map((r) =>
-          problem(
+          fieldProblem(
             `branchIds.${body.branchIds?.indexOf(r.id)}`,
             'not_dissolved',
             `${r.name}已于 ${r.dissolved_on} 撤销`,
@@ -159,7 +153,12 @@ export async function openRound(db: Db, auth: Auth, actor: Actor, body: OpenRoun
   requireCity(auth);
   if (!body.dueOn.startsWith(`${body.year}-`)) {
     throw new AppError('round.due_outside_year', [
-      problem('dueOn', 'in_year', `截止日期须在 ${body.year} 年内`, `The due date must fall in ${body.year}`),
+      fieldProblem(
+        'dueOn',
+        'in_year',
+        `截止日期须在 ${body.year} 年内`,
+        `The due date must fall in ${body.year}`,
+      ),
     ]);
   }
   const version = await getVersion(db, undefined, body.versionId);
@@ -433,7 +432,7 @@ export async function saveAnswer(
   const m = measureOf(await measuresOf(db, a.version_id), measureId);
   if (body.verdict === 'not_applicable' && m.rule === 'required') {
     throw new AppError('round.not_applicable_refused', [
-      problem(
+      fieldProblem(
         'verdict',
         'applies',
         `细则 ${m.code} 为必达项，不能填“不适用”`,
@@ -632,7 +631,7 @@ export async function saveCheck(
   const comment = clean(body.comment);
   if (body.verdict !== 'agree' && !comment) {
     throw new AppError('validation', [
-      problem('comment', 'required', '不认可或不予认定时须填写意见', 'Say why when not agreeing'),
+      fieldProblem('comment', 'required', '不认可或不予认定时须填写意见', 'Say why when not agreeing'),
     ]);
   }
   const own = new Set(
@@ -648,7 +647,7 @@ export async function saveCheck(
     (body.verdict === 'disagree' || (body.verdict === 'agree' && answer?.verdict !== 'not_met'));
   if (named.some((e) => !own.has(e)) || (needsEvidence && named.length === 0)) {
     throw new AppError('round.check_needs_evidence', [
-      problem(
+      fieldProblem(
         'evidenceIds',
         'evidence_of_measure',
         `须注明细则 ${m.code} 的佐证材料（至少一件）`,
@@ -693,11 +692,12 @@ function missing(
   return measures
     .filter((m) => !has(m))
     .map((m) =>
-      problem(
+      fieldProblem(
         `measures.${m.code}`,
         'required',
         `细则 ${m.code}：${what.zh}`,
         `Measure ${m.code}: ${what.en}`,
+        'record',
       ),
     );
 }
@@ -751,7 +751,7 @@ export async function transitionAssessment(
             : measures.some(checked('verify'))
               ? []
               : [
-                  problem(
+                  fieldProblem(
                     'measures',
                     'sample',
                     '抽查核验须至少核验一项细则',
@@ -885,7 +885,9 @@ export async function revokeDemonstration(
   checkOpen(a);
   const reason = body.reason.trim();
   if (!reason) {
-    throw new AppError('validation', [problem('reason', 'required', '须填写撤销原因', 'Give the reason')]);
+    throw new AppError('validation', [
+      fieldProblem('reason', 'required', '须填写撤销原因', 'Give the reason'),
+    ]);
   }
   await db.transaction().execute(async (trx) => {
     if ((await repo.lockRound(trx, a.round_id)) !== 'open') throw new AppError('round.closed');

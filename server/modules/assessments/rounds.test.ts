@@ -213,7 +213,7 @@ describe('opening a round', () => {
       400,
       'round.branch_dissolved',
     );
-    expect(error.details[0]?.field).toBe('branchIds.1');
+    expect(error.details[0]?.field).toBe('body.branchIds.1');
     await refused(
       api('POST', '/api/assessments/rounds', {
         name: '错误轮次',
@@ -378,7 +378,7 @@ describe('a branch assessment from self-assessment to province demonstration', (
 
     // Submitting with a measure unanswered names it.
     const missing = await refused(branchSide.step('submit'), 409, 'round.answers_missing');
-    expect(missing.details.map((d: { field: string }) => d.field)).toEqual(['measures.3.1']);
+    expect(missing.details.map((d: { field: string }) => d.field)).toEqual(['record.measures.3.1']);
     res = await branchSide.answer(m3, 'not_applicable', '本支部无此项工作');
     expect(res.json().answered).toBe(3);
     res = await upload(id, m3, '说明.pdf', PDF);

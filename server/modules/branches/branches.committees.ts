@@ -6,9 +6,10 @@ import type { Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { addDays, addYears, daysBetween, today } from '../../platform/calendar/days.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { inOrder, notInFuture } from '../../platform/validation/problems.ts';
 import { cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import * as repo from './branches.repository.ts';
-import { inOrder, notInFuture, overlaps, SINGLE_HOLDER_POSTS } from './branches.rules.ts';
+import { overlaps, SINGLE_HOLDER_POSTS } from './branches.rules.ts';
 import type {
   CommitteeMember,
   CommitteePost,

@@ -6,9 +6,10 @@ import { type Actor, recordAudit, recordAuditMany } from '../../platform/audit/a
 import { today } from '../../platform/calendar/days.ts';
 import { type Keyring, maskPhone } from '../../platform/crypto/personal-data.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { inOrder, notInFuture } from '../../platform/validation/problems.ts';
 import { type CadreSummary, cadreSummaries, cadreSummary } from '../cadres/cadres.service.ts';
 import * as repo from './branches.repository.ts';
-import { inOrder, notInFuture, overlaps, roleFor } from './branches.rules.ts';
+import { overlaps, roleFor } from './branches.rules.ts';
 import type {
   AddMemberBody,
   CreateMobileMemberBody,

@@ -1,5 +1,3 @@
-import { AppError, type FieldProblem } from '../../errors.ts';
-import { today } from '../../platform/calendar/days.ts';
 import type { BranchKind, CommitteePost, MembershipRole, SetupAdvice } from './branches.schema.ts';
 
 /** 正式党员3人以上的，应当成立党支部: the fewest members a branch of its own needs. */
@@ -50,27 +48,4 @@ export function overlaps(
   b: { from: string; until: string | null },
 ): boolean {
   return (a.until === null || b.from <= a.until) && (b.until === null || a.from <= b.until);
-}
-
-/** A refusal of one field of the input, naming the rule, in both languages. */
-export function fieldProblem(field: string, rule: string, zh: string, en: string): FieldProblem {
-  return { field: `body.${field}`, rule, message: zh, messages: { zh, en } };
-}
-
-/** Refuses a date after today. */
-export function notInFuture(field: string, value: string | null | undefined, on = today()) {
-  if (value && value > on) {
-    throw new AppError('validation', [
-      fieldProblem(field, 'not_in_future', '日期不能晚于今天', 'The date cannot be later than today'),
-    ]);
-  }
-}
-
-/** Refuses an end before its start. */
-export function inOrder(field: string, start: string | null | undefined, end: string | null | undefined) {
-  if (start && end && end < start) {
-    throw new AppError('validation', [
-      fieldProblem(field, 'date_order', '结束日期不能早于开始日期', 'The end cannot precede the start'),
-    ]);
-  }
 }

@@ -5,11 +5,12 @@ import type { Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar/days.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { fieldProblem, inOrder, notInFuture } from '../../platform/validation/problems.ts';
 import { cadreSummaries } from '../cadres/cadres.service.ts';
 import { codeSets } from '../dictionaries/dictionaries.service.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import * as repo from './branches.repository.ts';
-import { fieldProblem, inOrder, NON_STANDING, notInFuture, setupAdvice } from './branches.rules.ts';
+import { NON_STANDING, setupAdvice } from './branches.rules.ts';
 import type {
   Branch,
   BranchKind,

@@ -4,6 +4,7 @@ import type { Scope } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { type AttachmentSpec, attachmentsOf, unlinkAll } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { fieldProblem, notInFuture } from '../../platform/validation/problems.ts';
 import type { WorkflowAction } from '../../platform/workflow/workflow.schema.ts';
 import {
   currentState,
@@ -16,7 +17,6 @@ import {
 import { actionLabel, allowedActions, stateLabel } from '../../platform/workflow/workflow.ts';
 import { cadreSummary } from '../cadres/cadres.service.ts';
 import * as branchesRepo from './branches.repository.ts';
-import { fieldProblem, notInFuture } from './branches.rules.ts';
 import { loadBranch, loadWorkingBranch, orgPathOf } from './branches.service.ts';
 import * as repo from './meetings.repository.ts';
 import { meetingTitle, periodOf } from './meetings.rules.ts';

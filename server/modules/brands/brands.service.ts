@@ -5,6 +5,7 @@ import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { addYears, today } from '../../platform/calendar/days.ts';
 import { type AttachmentSpec, attachmentsOf, unlinkAll } from '../../platform/files/attachments.service.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { invalid, notInFuture } from '../../platform/validation/problems.ts';
 import type { WorkflowAction } from '../../platform/workflow/workflow.schema.ts';
 import {
   currentState,
@@ -15,7 +16,6 @@ import {
   workflowHistory,
 } from '../../platform/workflow/workflow.service.ts';
 import { actionLabel, allowedActions, stateLabel } from '../../platform/workflow/workflow.ts';
-import { fieldProblem, notInFuture } from '../branches/branches.rules.ts';
 import { loadBranch, loadWorkingBranch, orgPathOf } from '../branches/branches.service.ts';
 import * as repo from './brands.repository.ts';
 import { cycleEndOf, nextReview, type ReviewMark, reviewSchedule, TOP10_LIMIT } from './brands.rules.ts';
@@ -44,8 +44,6 @@ import { brandWorkflow, EDITABLE_STATES } from './brands.workflow.ts';
 
 const clean = (v: string | null | undefined) => v?.trim() || null;
 const editable = (state: string) => EDITABLE_STATES.includes(state);
-const invalid = (field: string, rule: string, zh: string, en: string) =>
-  new AppError('validation', [fieldProblem(field, rule, zh, en)]);
 
 // ---- the umbrella brand ----
 

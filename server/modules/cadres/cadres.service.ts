@@ -9,6 +9,7 @@ import { ageOn, birthdayKeysInWindow, nextBirthday } from '../../platform/calend
 import { today } from '../../platform/calendar/days.ts';
 import { type Keyring, maskIdNumber, maskPhone } from '../../platform/crypto/personal-data.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { fieldProblem, invalid } from '../../platform/validation/problems.ts';
 import { codeSets } from '../dictionaries/dictionaries.service.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import * as repo from './cadres.repository.ts';
@@ -43,12 +44,7 @@ export function loadCodeSets(db: Db) {
 
 /** Rule problems as API error details. */
 export function toDetails(problems: RuleProblem[]): FieldProblem[] {
-  return problems.map((p) => ({
-    field: `body.${p.field}`,
-    rule: p.rule,
-    message: p.zh,
-    messages: { zh: p.zh, en: p.en },
-  }));
+  return problems.map((p) => fieldProblem(p.field, p.rule, p.zh, p.en));
 }
 
 type EmergencyContact = { name: string; relation: string; phone: string };
@@ -529,17 +525,12 @@ export async function recordDeath(
   const row = await loadCadre(db, id, auth.scope);
   if (row.status === 'deceased') throw new AppError('cadre.deceased');
   if (body.diedOn > today() || body.diedOn < row.birth_date) {
-    throw new AppError('validation', [
-      {
-        field: 'body.diedOn',
-        rule: 'date_range',
-        message: '离世日期应在出生日期之后、今天之前',
-        messages: {
-          zh: '离世日期应在出生日期之后、今天之前',
-          en: 'The date must lie between birth and today',
-        },
-      },
-    ]);
+    throw invalid(
+      'diedOn',
+      'date_range',
+      '离世日期应在出生日期之后、今天之前',
+      'The date must lie between birth and today',
+    );
   }
   await db.transaction().execute(async (trx) => {
     const death = {

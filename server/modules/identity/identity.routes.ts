@@ -6,6 +6,7 @@ import {
   ChangePasswordBody,
   LoginBody,
   MeSchema,
+  PasswordPolicySchema,
   SessionSchema,
   SwitchScopeBody,
 } from './identity.schema.ts';
@@ -65,6 +66,21 @@ export default async function identityRoutes(app: App) {
     schema: { tags, summary: 'The signed-in user', response: { 200: MeSchema, ...errorResponses } },
     config: { access: 'authenticated', allowDuringPasswordChange: true },
     handler: async (req) => service.me(app.db, authOf(req)),
+  });
+
+  // Public: the forms that set a password (first sign-in, an administrator's new account) state the
+  // policy the server will apply, which is configuration (PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES).
+  app.get('/api/auth/password-policy', {
+    schema: {
+      tags,
+      summary: 'The password policy new passwords must meet',
+      response: { 200: PasswordPolicySchema },
+    },
+    config: { access: 'public' },
+    handler: async () => ({
+      minLength: app.config.PASSWORD_MIN_LENGTH,
+      minClasses: app.config.PASSWORD_MIN_CLASSES,
+    }),
   });
 
   app.post('/api/auth/password', {

@@ -155,3 +155,12 @@ export const UpdateRoleBody = Type.Object({
   permissions: Type.Optional(Type.Array(Type.String(), { maxItems: 500 })),
 });
 export type UpdateRoleBody = Static<typeof UpdateRoleBody>;
+
+/** The password policy new passwords are held to (from configuration), so forms can say it before sending. */
+export const PasswordPolicySchema = Type.Object({
+  minLength: Type.Integer({ description: 'fewest characters' }),
+  minClasses: Type.Integer({
+    description: 'fewest of the four classes: lower case, upper case, digits, symbols',
+  }),
+});
+export type PasswordPolicySchema = Static<typeof PasswordPolicySchema>;

@@ -13,6 +13,7 @@ import { type Scope, WHOLE_TREE } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { randomToken, sm3 } from '../../platform/crypto/hash.ts';
 import type { Auth } from '../../platform/http/types.ts';
+import { fieldProblem } from '../../platform/validation/problems.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
 import * as repo from './identity.repository.ts';
 import type {
@@ -307,7 +308,12 @@ export async function changePassword(
   assertPolicy(settings, newPassword, auth.username, 'newPassword');
   if (newPassword === currentPassword) {
     throw new AppError('auth.password_policy', [
-      { field: 'newPassword', rule: 'reuse', message: 'must differ from the current password' },
+      fieldProblem(
+        'newPassword',
+        'reuse',
+        '新密码不能与当前密码相同',
+        'It must differ from the current password',
+      ),
     ]);
   }
   const newHash = await hashPassword(newPassword);
@@ -655,13 +661,12 @@ async function roleById(db: Db, id: number): Promise<Role> {
 }
 
 function assertPermissions(perms: string[]) {
-  const unknown = perms.filter((p) => !isPermission(p));
-  if (unknown.length > 0) {
-    throw new AppError(
-      'role.unknown_permission',
-      unknown.map((p) => ({ field: 'permissions', rule: 'known', message: p })),
-    );
-  }
+  const problems = perms.flatMap((p, i) =>
+    isPermission(p)
+      ? []
+      : [fieldProblem(`permissions.${i}`, 'known', `未知的权限：${p}`, `Unknown permission: ${p}`)],
+  );
+  if (problems.length > 0) throw new AppError('role.unknown_permission', problems);
 }
 
 export async function createRole(db: Db, actor: Actor, body: CreateRoleBody): Promise<Role> {

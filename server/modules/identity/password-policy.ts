@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FieldProblem } from '../../errors.ts';
+import { fieldProblem } from '../../platform/validation/problems.ts';
 
 /** The rules a new password must meet; each configurable. */
 export interface PasswordPolicy {
@@ -38,23 +39,35 @@ export function checkPassword(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (password.length < policy.minLength) {
-    problems.push({ field, rule: 'minLength', message: `at least ${policy.minLength} characters` });
+    problems.push(
+      fieldProblem(
+        field,
+        'minLength',
+        `密码至少需要 ${policy.minLength} 个字符`,
+        `At least ${policy.minLength} characters`,
+      ),
+    );
   }
   if (characterClasses(password) < policy.minClasses) {
-    problems.push({
-      field,
-      rule: 'classes',
-      message: `at least ${policy.minClasses} of: lower case, upper case, digits, symbols`,
-    });
+    problems.push(
+      fieldProblem(
+        field,
+        'classes',
+        `密码需包含大写字母、小写字母、数字、符号中的至少 ${policy.minClasses} 类`,
+        `At least ${policy.minClasses} of: lower case, upper case, digits, symbols`,
+      ),
+    );
   }
   const lower = password.toLowerCase();
   const stem = lower.replace(/[^a-z]+$/, '');
   const list = commonPasswords();
   if (list.has(lower) || (stem.length >= 4 && list.has(stem))) {
-    problems.push({ field, rule: 'common', message: 'is one of the most common passwords' });
+    problems.push(
+      fieldProblem(field, 'common', '这是常见密码，容易被猜中', 'It is one of the most common passwords'),
+    );
   }
   if (username && lower.includes(username.toLowerCase())) {
-    problems.push({ field, rule: 'username', message: 'must not contain the username' });
+    problems.push(fieldProblem(field, 'username', '密码不能包含用户名', 'It must not contain the username'));
   }
   return problems;
 }

@@ -141,7 +141,11 @@ describe('custom roles', () => {
     expect(create.statusCode).toBe(400);
     expect(create.json().error.code).toBe('role.unknown_permission');
     expect(create.json().error.details).toEqual([
-      expect.objectContaining({ field: 'permissions', message: 'users:delete_all' }),
+      expect.objectContaining({
+        field: 'body.permissions.1',
+        rule: 'known',
+        message: '未知的权限：users:delete_all',
+      }),
     ]);
 
     const role = await makeRole(ctx, ['orgs:read']);

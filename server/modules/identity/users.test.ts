@@ -82,7 +82,7 @@ describe('creating an account', () => {
       expect(res.json().error.code).toBe('auth.password_policy');
       const details = res.json().error.details as { field: string; rule: string }[];
       expect(details.map((d) => d.rule)).toEqual(expect.arrayContaining(c.rules));
-      for (const d of details) expect(d.field).toBe('password');
+      for (const d of details) expect(d.field).toBe('body.password');
     }
   });
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/audit.ts';
 import type { Auth } from '../http/types.ts';
+import { fieldProblem } from '../validation/problems.ts';
 import * as repo from './workflow.repository.ts';
 import type { WorkflowAction, WorkflowEvent } from './workflow.schema.ts';
 import {
@@ -88,7 +89,7 @@ export async function takeTransition<W extends AnyWorkflow>(
     const refusal = refusalOf(def, { state: item.state, orgPath: path ?? '' }, step.action, auth, comment);
     if (refusal === 'workflow.comment_required') {
       throw new AppError(refusal, [
-        { field: 'body.comment', rule: 'required', message: 'required', messages: COMMENT_REQUIRED },
+        fieldProblem('comment', 'required', COMMENT_REQUIRED.zh, COMMENT_REQUIRED.en),
       ]);
     }
     if (refusal) throw new AppError(refusal);

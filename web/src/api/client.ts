@@ -2,7 +2,10 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { currentLanguage, i18n } from '../i18n/i18n';
 import type { paths } from './schema';
 
-/** One rule broken by one field, as the server reports it in `error.details`. */
+/**
+ * One rule broken by one field, as the server reports it in `error.details`: `field` is where and which
+ * (`body.name`, `query.pageSize`, `record.measures.1.2`), `rule` a stable code, `message` in the UI's language.
+ */
 export interface ErrorDetail {
   field: string;
   rule: string;

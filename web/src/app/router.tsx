@@ -46,9 +46,7 @@ const HospitalStaysPage = lazy(() =>
 const BranchesPage = lazy(() =>
   import('../features/branches/branches-page').then((m) => ({ default: m.BranchesPage })),
 );
-const BranchPage = lazy(() =>
-  import('../features/branches/branch-page').then((m) => ({ default: m.BranchPage })),
-);
+const BranchPage = lazy(() => import('./branch-record-page').then((m) => ({ default: m.BranchRecordPage })));
 const ElectionsDuePage = lazy(() =>
   import('../features/branches/elections-due-page').then((m) => ({ default: m.ElectionsDuePage })),
 );

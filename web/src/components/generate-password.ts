@@ -4,7 +4,7 @@ function pick(set: string, random: number): string {
   return set.charAt(random % set.length);
 }
 
-/** A random temporary password that meets the policy: 12 characters using all four classes. */
+/** A random temporary password that meets any policy the server allows: all four classes, 12 characters or the length asked for. */
 export function generatePassword(length = 12): string {
   const random = new Uint32Array(length * 2);
   crypto.getRandomValues(random);

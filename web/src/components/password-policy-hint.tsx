@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import type { FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { checkPassword, type PasswordRule, quickPasswordCheck } from './password-policy';
+import { checkPassword, type PasswordRule, quickPasswordCheck, usePasswordPolicy } from './password-policy';
 
 interface PasswordPolicyHintProps {
   /** The password being typed, to tick off the rules as they are met. */
@@ -15,12 +15,19 @@ const RULES: PasswordRule[] = ['length', 'classes', 'common', 'username'];
 /** The policy spelled out under a new-password field, each rule ticked as it is met. */
 export function PasswordPolicyHint({ password = '', username, id }: PasswordPolicyHintProps) {
   const { t } = useTranslation();
-  const broken = new Set(quickPasswordCheck(password, username));
+  const policy = usePasswordPolicy();
+  const broken = new Set(quickPasswordCheck(password, policy, username));
+  const counts: Record<PasswordRule, number | undefined> = {
+    length: policy?.minLength,
+    classes: policy?.minClasses,
+    common: undefined,
+    username: undefined,
+  };
   return (
     <div className="password-policy" id={id}>
       <p className="password-policy-title">{t('password.policyTitle')}</p>
       <ul>
-        {RULES.map((rule) => {
+        {RULES.filter((rule) => policy || counts[rule] === undefined).map((rule) => {
           // "Not common" can only be judged against the list, so it stays neutral while typing.
           const state = !password || rule === 'common' ? 'neutral' : broken.has(rule) ? 'broken' : 'met';
           return (
@@ -32,7 +39,7 @@ export function PasswordPolicyHint({ password = '', username, id }: PasswordPoli
               ) : (
                 <InfoCircleOutlined aria-hidden />
               )}
-              <span>{t(`password.rule.${rule}`)}</span>
+              <span>{t(`password.rule.${rule}`, { count: counts[rule] })}</span>
               {state !== 'neutral' ? <span className="sr-only">{t(`password.state.${state}`)}</span> : null}
             </li>
           );
@@ -42,26 +49,20 @@ export function PasswordPolicyHint({ password = '', username, id }: PasswordPoli
   );
 }
 
-/** The policy's own words for the rules the server names in auth.password_policy details. */
-export function usePasswordRuleMessages(): Record<string, string> {
-  const { t } = useTranslation();
-  return {
-    minLength: t('password.problem.length'),
-    classes: t('password.problem.classes'),
-    common: t('password.problem.common'),
-    username: t('password.problem.username'),
-  };
-}
-
 /** A form rule that refuses what the server would refuse, naming every broken rule. */
 export function usePasswordPolicyRule(username?: string): FormRule {
   const { t } = useTranslation();
+  const policy = usePasswordPolicy();
   return {
     validator: async (_rule, value: unknown) => {
       if (typeof value !== 'string' || value === '') return;
-      const broken = await checkPassword(value, username);
+      const broken = await checkPassword(value, policy, username);
       if (broken.length > 0) {
-        throw new Error(broken.map((rule) => t(`password.problem.${rule}`)).join(' '));
+        const count = (rule: PasswordRule) =>
+          rule === 'length' ? policy?.minLength : rule === 'classes' ? policy?.minClasses : undefined;
+        throw new Error(
+          broken.map((rule) => t(`password.problem.${rule}`, { count: count(rule) })).join(' '),
+        );
       }
     },
   };

@@ -1,12 +1,24 @@
 /*
- * The password policy, the same rules the server enforces (auth.password_policy):
- * at least 8 characters; at least 3 of the 4 classes (upper, lower, digit, symbol); not a common
- * password, also once a trailing run of digits and symbols is dropped ('Password123!' is 'password');
- * not containing the username.
+ * The password policy, the same rules the server enforces (auth.password_policy): a least length and
+ * a least number of the 4 classes (upper, lower, digit, symbol), both configuration the API states
+ * (GET /api/auth/password-policy); not a common password, also once a trailing run of digits and
+ * symbols is dropped ('Password123!' is 'password'); not containing the username.
  */
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { paths } from '../api/schema';
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MIN_CLASSES = 3;
+export type PasswordPolicy =
+  paths['/api/auth/password-policy']['get']['responses'][200]['content']['application/json'];
+
+/** The policy as the server applies it; undefined until the API has answered. */
+export function usePasswordPolicy(): PasswordPolicy | undefined {
+  return useQuery({
+    queryKey: ['password-policy'],
+    queryFn: () => unwrap(api.GET('/api/auth/password-policy')),
+    staleTime: Number.POSITIVE_INFINITY,
+  }).data;
+}
 
 export type PasswordRule = 'length' | 'classes' | 'common' | 'username';
 
@@ -30,18 +42,27 @@ function loadCommonPasswords(): Promise<Set<string>> {
 }
 
 /** The rules a password breaks that can be told without the common-password list. */
-export function quickPasswordCheck(password: string, username?: string): PasswordRule[] {
+export function quickPasswordCheck(
+  password: string,
+  policy: PasswordPolicy | undefined,
+  username?: string,
+): PasswordRule[] {
   const broken: PasswordRule[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) broken.push('length');
-  if (characterClasses(password) < PASSWORD_MIN_CLASSES) broken.push('classes');
+  // Before the policy has come, length and classes are left to the server.
+  if (policy && password.length < policy.minLength) broken.push('length');
+  if (policy && characterClasses(password) < policy.minClasses) broken.push('classes');
   const name = username?.trim().toLowerCase();
   if (name && password.toLowerCase().includes(name)) broken.push('username');
   return broken;
 }
 
 /** Every rule of the policy that a password breaks; empty when it is acceptable. */
-export async function checkPassword(password: string, username?: string): Promise<PasswordRule[]> {
-  const broken = quickPasswordCheck(password, username);
+export async function checkPassword(
+  password: string,
+  policy: PasswordPolicy | undefined,
+  username?: string,
+): Promise<PasswordRule[]> {
+  const broken = quickPasswordCheck(password, policy, username);
   const common = await loadCommonPasswords();
   const lower = password.toLowerCase();
   const stem = lower.replace(/[^a-z]+$/, '');

@@ -5,11 +5,7 @@ import { errorMessage } from '../../api/client';
 import { useLogout, useMe } from '../../api/session';
 import { applyFieldErrors } from '../../components/form-errors';
 import { PageHeader } from '../../components/page-header';
-import {
-  PasswordPolicyHint,
-  usePasswordPolicyRule,
-  usePasswordRuleMessages,
-} from '../../components/password-policy-hint';
+import { PasswordPolicyHint, usePasswordPolicyRule } from '../../components/password-policy-hint';
 import { useChangePassword } from './api';
 
 interface ChangePasswordValues {
@@ -31,7 +27,6 @@ export function ChangePasswordPage() {
   const [form] = Form.useForm<ChangePasswordValues>();
   const newPassword = Form.useWatch('newPassword', form);
   const policyRule = usePasswordPolicyRule(me?.username);
-  const ruleMessages = usePasswordRuleMessages();
   const forced = Boolean(me?.mustChangePassword);
 
   const onFinish = ({ currentPassword, newPassword: next }: ChangePasswordValues) => {
@@ -44,7 +39,7 @@ export function ChangePasswordPage() {
           navigate('/', { replace: true });
         },
         onError: (error) => {
-          applyFieldErrors(form, error, FIELDS, { newPassword: ruleMessages });
+          applyFieldErrors(form, error, FIELDS);
         },
       },
     );

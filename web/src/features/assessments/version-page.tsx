@@ -7,7 +7,7 @@ import {
   ExportOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Result, Space, Spin, Table } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Table } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -15,8 +15,8 @@ import { ApiError, type ErrorDetail, errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import { BackLink } from '../../components/back-link';
 import { formatDateTime } from '../../components/date-time';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { StatusTag } from '../../components/status-tag';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { useLanguage } from '../../i18n/i18n';
@@ -52,24 +52,16 @@ export function VersionPage() {
   const id = useVersionId();
   const version = useVersion(id);
   useDocumentTitle(t('assessments.version'));
-  if (id === undefined || (version.error instanceof ApiError && version.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('assessments.versionNotFound')}</h1>}
-        extra={<BackLink to="/assessments/standards" label={t('assessments.backToList')} />}
-      />
-    );
-  }
-  if (version.error) return <ErrorAlert error={version.error} onRetry={() => void version.refetch()} />;
-  if (!version.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
-  return <VersionEditor key={version.data.id} version={version.data} />;
+  return (
+    <RecordPage
+      id={id}
+      query={version}
+      notFound={t('assessments.versionNotFound')}
+      back={<BackLink to="/assessments/standards" label={t('assessments.backToList')} />}
+    >
+      {(data) => <VersionEditor key={data.id} version={data} />}
+    </RecordPage>
+  );
 }
 
 type Dialog =

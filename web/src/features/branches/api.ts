@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { branchesQueryKey, type MemberStatus } from '../../api/branches';
 import { api, download, unwrap } from '../../api/client';
 import type {
   AddMemberBody,
@@ -16,11 +17,14 @@ import type {
 } from '../../api/types';
 import type { ListQuery } from '../../components/list-page';
 
-/**
- * Every branch query starts with this key: a write anywhere (a member added, an election recorded)
- * changes counts, advice and due dates shown elsewhere, so one invalidation refreshes them all.
- */
-export const branchesQueryKey = ['branches'] as const;
+export {
+  branchesQueryKey,
+  branchQueryOptions,
+  type MemberStatus,
+  useBranch,
+  useCommittee,
+  useMembers,
+} from '../../api/branches';
 
 function useInvalidateBranches() {
   const queryClient = useQueryClient();
@@ -78,18 +82,6 @@ export function useChildBranches(parentId: number, enabled: boolean) {
   });
 }
 
-export function branchQueryOptions(id: number | undefined) {
-  return queryOptions({
-    queryKey: [...branchesQueryKey, 'record', id ?? 0],
-    queryFn: () => unwrap(api.GET('/api/branches/{id}', { params: { path: { id: id ?? 0 } } })),
-    enabled: id !== undefined,
-  });
-}
-
-export function useBranch(id: number | undefined) {
-  return useQuery(branchQueryOptions(id));
-}
-
 export function useCreateBranch() {
   const onSuccess = useInvalidateBranches();
   return useMutation({
@@ -118,19 +110,6 @@ export function useDeleteBranch() {
 }
 
 // ---- memberships ----
-
-export type MemberStatus = 'active' | 'left' | 'all';
-
-export function useMembers(branchId: number, status: MemberStatus = 'all', enabled = true) {
-  return useQuery({
-    queryKey: [...branchesQueryKey, 'members', branchId, status],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/branches/{id}/members', { params: { path: { id: branchId }, query: { status } } }),
-      ),
-    enabled,
-  });
-}
 
 export function exportMembers(branchId: number, status: MemberStatus) {
   return download(
@@ -177,13 +156,6 @@ export function useTransferMembership() {
 }
 
 // ---- committee ----
-
-export function useCommittee(branchId: number) {
-  return useQuery({
-    queryKey: [...branchesQueryKey, 'committee', branchId],
-    queryFn: () => unwrap(api.GET('/api/branches/{id}/committee', { params: { path: { id: branchId } } })),
-  });
-}
 
 /** Adds a committee entry (`entryId` undefined) or changes one's post, term or end (never its person). */
 export function useSaveCommitteeMember(branchId: number) {

@@ -1,17 +1,14 @@
-import { Alert, Card, Result, Spin, Tabs } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, Card, Tabs } from 'antd';
+import { type ComponentType, createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useCan } from '../../api/session';
 import type { Branch } from '../../api/types';
 import { BackLink } from '../../components/back-link';
 import { DictionaryLabel } from '../../components/dictionary';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { StatusTag } from '../../components/status-tag';
-import { MeetingsTab } from '../meetings/meetings-tab';
-import { RoundsTab } from '../rounds/rounds-tab';
 import { useBranch } from './api';
 import { BranchActions } from './branch-actions';
 import { BranchForm } from './branch-form';
@@ -39,15 +36,27 @@ const TABS = [
 type Tab = (typeof TABS)[number];
 
 /** The tabs a branch has: a general branch (党总支) has branches under it instead of members. */
-function tabsOf(branch: Branch, can: (permission: string) => boolean): Tab[] {
+function tabsOf(
+  branch: Branch,
+  can: (permission: string) => boolean,
+  given: Partial<BranchTabsFromFeatures>,
+): Tab[] {
   return TABS.filter((tab) => {
-    if (tab === 'meetings') return can('meetings:read');
-    if (tab === 'rounds') return can('assessments:read');
+    if (tab === 'meetings') return can('meetings:read') && given.meetings !== undefined;
+    if (tab === 'rounds') return can('assessments:read') && given.rounds !== undefined;
     if (tab === 'members' || tab === 'mobile') return holdsMembers(branch.kind);
     if (tab === 'branches') return !holdsMembers(branch.kind);
     return true;
   });
 }
+
+/**
+ * The tabs other features give a branch (its meetings, its assessment rounds). The app composes them
+ * (web/src/app/branch-record-page.tsx), because a feature never imports another.
+ */
+export type BranchTabsFromFeatures = Record<'meetings' | 'rounds', ComponentType<{ branch: Branch }>>;
+
+const FeatureTabs = createContext<Partial<BranchTabsFromFeatures>>({});
 
 function BackToList() {
   const { t } = useTranslation();
@@ -55,30 +64,25 @@ function BackToList() {
 }
 
 /** /branches/:id — one branch: its facts and setup advice, and a tab per register. */
-export function BranchPage() {
+export function BranchPage({ featureTabs = {} }: { featureTabs?: Partial<BranchTabsFromFeatures> }) {
+  return (
+    <FeatureTabs.Provider value={featureTabs}>
+      <BranchRecordFrame />
+    </FeatureTabs.Provider>
+  );
+}
+
+function BranchRecordFrame() {
   const { t } = useTranslation();
   const id = useBranchId();
   const branch = useBranch(id);
   useDocumentTitle(branch.data?.name ?? t('branches.record'));
 
-  if (id === undefined || (branch.error instanceof ApiError && branch.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('branches.notFound')}</h1>}
-        extra={<BackToList />}
-      />
-    );
-  }
-  if (branch.error) return <ErrorAlert error={branch.error} onRetry={() => void branch.refetch()} />;
-  if (!branch.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
-  return <BranchRecord key={branch.data.id} branch={branch.data} />;
+  return (
+    <RecordPage id={id} query={branch} notFound={t('branches.notFound')} back={<BackToList />}>
+      {(data) => <BranchRecord key={data.id} branch={data} />}
+    </RecordPage>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -160,7 +164,8 @@ function BranchRecord({ branch }: { branch: Branch }) {
   const [editing, setEditing] = useState(false);
   const [opened, setOpened] = useState(0);
   const can = useCan();
-  const tabs = tabsOf(branch, can);
+  const given = useContext(FeatureTabs);
+  const tabs = tabsOf(branch, can, given);
   const first = tabs[0] as Tab;
   const activeTab = tabs.find((tab) => tab === params.get('tab')) ?? first;
 
@@ -202,6 +207,7 @@ function BranchRecord({ branch }: { branch: Branch }) {
 }
 
 function TabContent({ tab, branch }: { tab: Tab; branch: Branch }) {
+  const { meetings: MeetingsTab, rounds: RoundsTab } = useContext(FeatureTabs);
   switch (tab) {
     case 'members':
       return <MembersTab branch={branch} />;
@@ -210,9 +216,9 @@ function TabContent({ tab, branch }: { tab: Tab; branch: Branch }) {
     case 'committee':
       return <CommitteeTab branch={branch} />;
     case 'meetings':
-      return <MeetingsTab branch={branch} />;
+      return MeetingsTab ? <MeetingsTab branch={branch} /> : null;
     case 'rounds':
-      return <RoundsTab branch={branch} />;
+      return RoundsTab ? <RoundsTab branch={branch} /> : null;
     case 'elections':
       return <ElectionsTab branch={branch} />;
     case 'mobile':

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../api/limits.generated';
 import type { BranchKind, CommitteePost } from '../../api/types';
 
 /*
@@ -26,17 +27,18 @@ export const COMMITTEE_POSTS: readonly CommitteePost[] = [
 /** A committee's term (换届): three or five years. */
 export const TERM_YEARS = [3, 5] as const;
 
+/** The server's text limits (from the API's schemas, web/src/api/limits.generated.ts). */
 export const MAX_LENGTH = {
-  name: 100,
-  remarks: 2000,
-  memberRemarks: 500,
-  reason: 200,
-  place: 200,
-  electionRemarks: 1000,
-  livingPlace: 200,
-  contactPerson: 50,
-  mobileRemarks: 500,
-} as const;
+  name: LIMITS['POST /api/branches'].name,
+  remarks: LIMITS['POST /api/branches'].remarks,
+  memberRemarks: LIMITS['POST /api/branches/{id}/members'].remarks,
+  reason: LIMITS['POST /api/branches/memberships/{id}/leave'].reason,
+  place: LIMITS['POST /api/branches/{id}/elections'].place,
+  electionRemarks: LIMITS['POST /api/branches/{id}/elections'].remarks,
+  livingPlace: LIMITS['POST /api/branches/{id}/mobile-members'].livingPlace,
+  contactPerson: LIMITS['POST /api/branches/{id}/mobile-members'].contactPerson,
+  mobileRemarks: LIMITS['POST /api/branches/{id}/mobile-members'].remarks,
+};
 
 /** A contact phone as the server accepts it: 5–20 digits, spaces, + or -. */
 export const CONTACT_PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;

@@ -1,11 +1,12 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Select, Space } from 'antd';
-import { type MouseEvent, useEffect, useId, useState } from 'react';
+import { type MouseEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../api/session';
 import type { Branch, BranchSort } from '../../api/types';
 import { isInteractiveTarget, type ListColumn, ListPage } from '../../components/list-page';
+import { MoreFilters } from '../../components/more-filters';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PageHeader } from '../../components/page-header';
 import { type BranchFilters, branchListQueryKey, exportBranches, fetchBranches, useBranchTree } from './api';
@@ -64,24 +65,6 @@ const MORE_FILTERS = ['orgId', 'parentId', 'sort'] as const;
 
 function BranchFilterFields() {
   const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const inUse =
-    Form.useWatch(
-      (values: Record<string, unknown>) =>
-        MORE_FILTERS.filter(
-          (name) =>
-            values[name] !== undefined && values[name] !== null && values[name] !== DEFAULT_FILTERS.sort,
-        ).length,
-      form,
-    ) ?? 0;
-  const [open, setOpen] = useState(false);
-  const moreId = useId();
-  const anyInUse = inUse > 0;
-
-  // Filters in use (e.g. when coming back to the list) are shown, not hidden behind the button.
-  useEffect(() => {
-    if (anyInUse) setOpen(true);
-  }, [anyInUse]);
 
   return (
     <>
@@ -105,17 +88,7 @@ function BranchFilterFields() {
       <Form.Item name="needsAttention" valuePropName="checked">
         <Checkbox>{t('branches.needsAttentionOnly')}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<FilterOutlined aria-hidden />}
-          aria-expanded={open}
-          aria-controls={moreId}
-          onClick={() => setOpen(!open)}
-        >
-          {inUse > 0 ? t('list.moreFiltersInUse', { count: inUse }) : t('list.moreFilters')}
-        </Button>
-      </Form.Item>
-      <div id={moreId} className="more-filters" hidden={!open}>
+      <MoreFilters names={MORE_FILTERS} defaults={DEFAULT_FILTERS}>
         <Form.Item name="orgId" label={t('branches.orgFilter')}>
           <OrgTreeSelect className="filter-org" />
         </Form.Item>
@@ -128,7 +101,7 @@ function BranchFilterFields() {
             options={SORTS.map((sort) => ({ value: sort, label: t(`branches.sort.${sort}`) }))}
           />
         </Form.Item>
-      </div>
+      </MoreFilters>
     </>
   );
 }

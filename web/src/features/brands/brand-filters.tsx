@@ -1,8 +1,7 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Button, Form, Select, Switch } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { Form, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { today } from '../../components/date-value';
+import { MoreFilters } from '../../components/more-filters';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import type { BrandSort, BrandStatus } from './types';
 
@@ -29,25 +28,6 @@ const MORE_FILTERS = ['orgId', 'year', 'overdue', 'sort'] as const;
 /** The filters of the brand list: status, org subtree, year of cycle, overdue review, sort. */
 export function BrandFilterFields() {
   const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const inUse =
-    Form.useWatch(
-      (values: Record<string, unknown>) =>
-        MORE_FILTERS.filter((name) => {
-          const value = values[name];
-          if (name === 'sort') return value !== undefined && value !== DEFAULT_BRAND_FILTERS.sort;
-          if (name === 'overdue') return value === true;
-          return value !== undefined && value !== null;
-        }).length,
-      form,
-    ) ?? 0;
-  const [open, setOpen] = useState(false);
-  const moreId = useId();
-  const anyInUse = inUse > 0;
-  // Filters in use (e.g. when coming back to the list) are shown, not hidden behind the button.
-  useEffect(() => {
-    if (anyInUse) setOpen(true);
-  }, [anyInUse]);
   return (
     <>
       <Form.Item name="status" label={t('brands.field.status')}>
@@ -58,17 +38,7 @@ export function BrandFilterFields() {
           options={BRAND_STATUSES.map((s) => ({ value: s, label: t(`brands.status.${s}`) }))}
         />
       </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<FilterOutlined aria-hidden />}
-          aria-expanded={open}
-          aria-controls={moreId}
-          onClick={() => setOpen(!open)}
-        >
-          {inUse > 0 ? t('list.moreFiltersInUse', { count: inUse }) : t('list.moreFilters')}
-        </Button>
-      </Form.Item>
-      <div id={moreId} className="more-filters" hidden={!open}>
+      <MoreFilters names={MORE_FILTERS} defaults={DEFAULT_BRAND_FILTERS}>
         <Form.Item name="orgId" label={t('brands.orgFilter')}>
           <OrgTreeSelect className="filter-org" />
         </Form.Item>
@@ -89,7 +59,7 @@ export function BrandFilterFields() {
             options={SORTS.map((sort) => ({ value: sort, label: t(`brands.sort.${sort}`) }))}
           />
         </Form.Item>
-      </div>
+      </MoreFilters>
     </>
   );
 }

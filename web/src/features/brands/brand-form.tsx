@@ -2,17 +2,19 @@ import { Alert, App, Form, Input, Select, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
+import { LIMITS } from '../../api/limits.generated';
+import { BranchSelect } from '../../components/branch-select';
 import { maxSize } from '../../components/file-kinds';
 import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useIsMobile } from '../../components/use-is-mobile';
-import { BranchSelect } from '../meetings/meeting-filters';
 import { useBrandSystems, useCreateBrand, useUpdateBrand, useUploadBrandFile } from './api';
 import type { Brand } from './types';
 
 /** The server's limits (brands.schema.ts), checked here first. */
-export const MAX_LENGTH = { name: 100, idea: 2000, practices: 5000, results: 5000, caption: 200 } as const;
+/** The server's text limits (from the API's schemas, web/src/api/limits.generated.ts). */
+export const MAX_LENGTH = LIMITS['POST /api/brands'];
 
 interface BrandValues {
   branchId: number;

@@ -1,13 +1,14 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Result, Space, Spin, Table } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import { BackLink } from '../../components/back-link';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { StatusTag } from '../../components/status-tag';
 import { labelText } from '../../components/workflow-label';
 import { WorkflowTimeline } from '../../components/workflow-timeline';
@@ -42,24 +43,11 @@ export function BrandPage() {
   const id = useBrandId();
   const brand = useBrand(id);
   useDocumentTitle(brand.data?.name ?? t('brands.record'));
-  if (id === undefined || (brand.error instanceof ApiError && brand.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('brands.notFound')}</h1>}
-        extra={<BackToList />}
-      />
-    );
-  }
-  if (brand.error) return <ErrorAlert error={brand.error} onRetry={() => void brand.refetch()} />;
-  if (!brand.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
-  return <BrandRecord brand={brand.data} />;
+  return (
+    <RecordPage id={id} query={brand} notFound={t('brands.notFound')} back={<BackToList />}>
+      {(data) => <BrandRecord brand={data} />}
+    </RecordPage>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

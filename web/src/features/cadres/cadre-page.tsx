@@ -1,14 +1,14 @@
 import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Result, Spin, Tabs } from 'antd';
+import { Alert, App, Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import type { Cadre, CadreReveal } from '../../api/types';
 import { DictionaryLabel } from '../../components/dictionary';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { useCadre, useRevealCadre } from './api';
 import { BackLink } from './back-link';
 import { CadreBasicInfo } from './cadre-basic-info';
@@ -31,25 +31,12 @@ export function CadrePage() {
   const cadre = useCadre(id);
   useDocumentTitle(cadre.data?.name ?? t('cadres.record'));
 
-  if (id === undefined || (cadre.error instanceof ApiError && cadre.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('cadres.notFound')}</h1>}
-        extra={<BackLink />}
-      />
-    );
-  }
-  if (cadre.error) return <ErrorAlert error={cadre.error} onRetry={() => void cadre.refetch()} />;
-  if (!cadre.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
   // A record of its own per person, so nothing revealed or opened carries over to the next one.
-  return <CadreRecord key={cadre.data.id} cadre={cadre.data} />;
+  return (
+    <RecordPage id={id} query={cadre} notFound={t('cadres.notFound')} back={<BackLink />}>
+      {(data) => <CadreRecord key={data.id} cadre={data} />}
+    </RecordPage>
+  );
 }
 
 function CadreRecord({ cadre }: { cadre: Cadre }) {

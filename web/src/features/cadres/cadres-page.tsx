@@ -1,12 +1,13 @@
-import { CalendarOutlined, FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select } from 'antd';
-import { type MouseEvent, useEffect, useId, useState } from 'react';
+import { type MouseEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../api/session';
 import type { CadreListItem, CadreSort } from '../../api/types';
 import { DictionarySelect } from '../../components/dictionary';
 import { isInteractiveTarget, ListPage } from '../../components/list-page';
+import { MoreFilters } from '../../components/more-filters';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PageHeader } from '../../components/page-header';
 import { type CadreFilters, cadresQueryKey, exportCadres, fetchCadres } from './api';
@@ -100,21 +101,6 @@ function YesNoSelect({
 function CadreFilterFields() {
   const { t } = useTranslation();
   const can = useCan();
-  const form = Form.useFormInstance();
-  const inUse =
-    Form.useWatch(
-      (values: Record<string, unknown>) =>
-        MORE_FILTERS.filter((name) => values[name] !== undefined && values[name] !== null).length,
-      form,
-    ) ?? 0;
-  const [open, setOpen] = useState(false);
-  const moreId = useId();
-  const anyInUse = inUse > 0;
-
-  // Filters in use (e.g. when coming back to the list) are shown, not hidden behind the button.
-  useEffect(() => {
-    if (anyInUse) setOpen(true);
-  }, [anyInUse]);
 
   return (
     <>
@@ -144,17 +130,7 @@ function CadreFilterFields() {
       <Form.Item name="sort" label={t('cadres.sortLabel')}>
         <SortSelect />
       </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<FilterOutlined aria-hidden />}
-          aria-expanded={open}
-          aria-controls={moreId}
-          onClick={() => setOpen(!open)}
-        >
-          {inUse > 0 ? t('cadres.moreFiltersInUse', { count: inUse }) : t('cadres.moreFilters')}
-        </Button>
-      </Form.Item>
-      <div id={moreId} className="more-filters" hidden={!open}>
+      <MoreFilters names={MORE_FILTERS}>
         <Form.Item name="rank" label={t('cadres.field.rank')}>
           <DictionarySelect
             className="filter-select"
@@ -206,7 +182,7 @@ function CadreFilterFields() {
             />
           </Form.Item>
         ) : null}
-      </div>
+      </MoreFilters>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { fromDay, notInFuture, today } from '../../components/date-value';
 import { ErrorAlert } from '../../components/error-alert';
 import { applyFieldErrors } from '../../components/form-errors';
 import { PageHeader } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import {
   lessonFileUrl,
   useAddRecord,
@@ -21,7 +22,7 @@ import {
   useViewLesson,
 } from './api';
 import { LessonForm } from './lesson-form';
-import { Fact, RecordLoader, useIdParam } from './shared';
+import { Fact, useIdParam } from './shared';
 import type { Lesson } from './types';
 
 const back = (t: (key: string) => string) => ({
@@ -44,9 +45,14 @@ export function LessonPage() {
     }
   }, [id, lesson.data, view]);
   return (
-    <RecordLoader id={id} query={lesson} notFound={t('learning.lessons.notFound')} back={back(t)}>
+    <RecordPage
+      id={id}
+      query={lesson}
+      notFound={t('learning.lessons.notFound')}
+      back={<BackLink {...back(t)} />}
+    >
       {(data) => <LessonRecord lesson={data} />}
-    </RecordLoader>
+    </RecordPage>
   );
 }
 

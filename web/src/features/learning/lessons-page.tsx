@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../api/session';
 import { isInteractiveTarget, type ListColumn, ListPage } from '../../components/list-page';
+import { MoreFilters } from '../../components/more-filters';
 import { PageHeader } from '../../components/page-header';
 import { exportLessons, fetchLessons, type LessonFilters, lessonListQueryKey, useLessonStats } from './api';
 import { LearningNav } from './learning-nav';
 import { LESSON_KINDS, LessonForm } from './lesson-form';
-import { MoreFilters } from './more-filters';
 import { recentYears } from './shared';
 import type { Lesson, LessonSort } from './types';
 

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Image, Input, Modal, Popconfirm, Select
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMembers } from '../../api/branches';
 import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import { BackLink } from '../../components/back-link';
@@ -10,8 +11,8 @@ import { CadreSelect } from '../../components/cadre-select';
 import { formatDateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { useLanguage } from '../../i18n/i18n';
-import { useMembers } from '../branches/api';
 import {
   postFileUrl,
   useAddPostRead,
@@ -25,7 +26,7 @@ import { PostBody } from './post-body';
 import { PostForm } from './post-form';
 import { REASON_MAX } from './post-rules';
 import { Audience, PostTags } from './post-tags';
-import { Fact, RecordLoader, useIdParam } from './shared';
+import { Fact, useIdParam } from './shared';
 import type { Post } from './types';
 
 const back = (t: (key: string) => string) => ({
@@ -39,9 +40,9 @@ export function PostPage() {
   const id = useIdParam();
   const post = usePost(id);
   return (
-    <RecordLoader id={id} query={post} notFound={t('learning.posts.notFound')} back={back(t)}>
+    <RecordPage id={id} query={post} notFound={t('learning.posts.notFound')} back={<BackLink {...back(t)} />}>
       {(data) => <PostRecord post={data} />}
-    </RecordLoader>
+    </RecordPage>
   );
 }
 

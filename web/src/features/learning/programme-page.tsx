@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { PageHeader } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { useIsMobile } from '../../components/use-is-mobile';
 import {
   exportAttendance,
@@ -39,7 +40,7 @@ import {
   useUpdateSession,
 } from './api';
 import { ProgrammeForm } from './programme-form';
-import { Fact, RecordLoader, useIdParam } from './shared';
+import { Fact, useIdParam } from './shared';
 import type { Programme, Session } from './types';
 
 const back = (t: (key: string) => string) => ({
@@ -53,9 +54,14 @@ export function ProgrammePage() {
   const id = useIdParam();
   const programme = useProgramme(id);
   return (
-    <RecordLoader id={id} query={programme} notFound={t('learning.programmes.notFound')} back={back(t)}>
+    <RecordPage
+      id={id}
+      query={programme}
+      notFound={t('learning.programmes.notFound')}
+      back={<BackLink {...back(t)} />}
+    >
       {(data) => <ProgrammeRecord programme={data} />}
-    </RecordLoader>
+    </RecordPage>
   );
 }
 

@@ -1,10 +1,8 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
+import { BranchSelect } from '../../components/branch-select';
+import { MoreFilters } from '../../components/more-filters';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import type { MeetingFilters } from './api';
 import { MEETING_STATES, MEETING_TYPES } from './meeting-rules';
@@ -24,70 +22,12 @@ export function toMeetingFilters(values: Record<string, unknown>): Partial<Meeti
   };
 }
 
-/** Picks a branch by typing part of its name. */
-export function BranchSelect({
-  id,
-  value,
-  onChange,
-}: {
-  id?: string;
-  value?: number;
-  onChange?: (value: number | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState('');
-  const [keyword, setKeyword] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setKeyword(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useQuery({
-    queryKey: ['branches', 'pick', keyword],
-    queryFn: () =>
-      unwrap(api.GET('/api/branches', { params: { query: { page: 1, pageSize: 30, keyword } } })),
-    enabled: keyword.length > 0 || value !== undefined,
-  });
-  return (
-    <Select<number>
-      id={id}
-      className="filter-branch"
-      value={value}
-      onChange={(next) => onChange?.(next ?? undefined)}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      placeholder={t('meetings.branchPlaceholder')}
-      notFoundContent={keyword ? t('meetings.noBranch') : t('meetings.typeToSearch')}
-      options={(found.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
-    />
-  );
-}
-
 /** Filters behind the "more filters" button; the button counts those in use. */
 const MORE_FILTERS = ['orgId', 'branchId', 'months', 'sort'] as const;
 
 /** The filters of a meeting list; the branch's own tab has no org or branch to pick. */
 export function MeetingFilterFields({ withBranch }: { withBranch: boolean }) {
   const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const inUse =
-    Form.useWatch(
-      (values: Record<string, unknown>) =>
-        MORE_FILTERS.filter((name) => {
-          const value = values[name];
-          if (name === 'sort') return value !== undefined && value !== DEFAULT_MEETING_FILTERS.sort;
-          if (Array.isArray(value)) return value.some(Boolean);
-          return value !== undefined && value !== null;
-        }).length,
-      form,
-    ) ?? 0;
-  const [open, setOpen] = useState(false);
-  const moreId = useId();
-  const anyInUse = inUse > 0;
-
-  // Filters in use (e.g. when coming back to the list) are shown, not hidden behind the button.
-  useEffect(() => {
-    if (anyInUse) setOpen(true);
-  }, [anyInUse]);
 
   return (
     <>
@@ -107,24 +47,14 @@ export function MeetingFilterFields({ withBranch }: { withBranch: boolean }) {
           options={MEETING_STATES.map((state) => ({ value: state, label: t(`meetings.state.${state}`) }))}
         />
       </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<FilterOutlined aria-hidden />}
-          aria-expanded={open}
-          aria-controls={moreId}
-          onClick={() => setOpen(!open)}
-        >
-          {inUse > 0 ? t('list.moreFiltersInUse', { count: inUse }) : t('list.moreFilters')}
-        </Button>
-      </Form.Item>
-      <div id={moreId} className="more-filters" hidden={!open}>
+      <MoreFilters names={MORE_FILTERS} defaults={DEFAULT_MEETING_FILTERS}>
         {withBranch ? (
           <>
             <Form.Item name="orgId" label={t('meetings.orgFilter')}>
               <OrgTreeSelect className="filter-org" />
             </Form.Item>
             <Form.Item name="branchId" label={t('meetings.field.branch')}>
-              <BranchSelect />
+              <BranchSelect className="filter-branch" />
             </Form.Item>
           </>
         ) : null}
@@ -137,7 +67,7 @@ export function MeetingFilterFields({ withBranch }: { withBranch: boolean }) {
             options={SORTS.map((sort) => ({ value: sort, label: t(`meetings.sort.${sort}`) }))}
           />
         </Form.Item>
-      </div>
+      </MoreFilters>
     </>
   );
 }

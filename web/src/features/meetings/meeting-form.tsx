@@ -14,6 +14,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommittee, useMembers } from '../../api/branches';
 import { errorMessage } from '../../api/client';
 import type { Branch } from '../../api/types';
 import { CadreSelect } from '../../components/cadre-select';
@@ -23,7 +24,6 @@ import { FilePicker } from '../../components/file-picker';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { useIsMobile } from '../../components/use-is-mobile';
-import { useCommittee, useMembers } from '../branches/api';
 import { useCreateMeeting, useUpdateMeeting, useUploadMeetingFile } from './api';
 import {
   attendanceAddsUp,

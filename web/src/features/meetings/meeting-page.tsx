@@ -1,16 +1,17 @@
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Image, Input, Modal, Popconfirm, Result, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Form, Image, Input, Modal, Popconfirm, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client';
+import { useBranch } from '../../api/branches';
+import { errorMessage } from '../../api/client';
 import { BackLink } from '../../components/back-link';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { labelText } from '../../components/workflow-label';
 import { WorkflowTimeline } from '../../components/workflow-timeline';
 import { useLanguage } from '../../i18n/i18n';
-import { useBranch } from '../branches/api';
 import {
   meetingFileUrl,
   useDeleteMeeting,
@@ -40,24 +41,11 @@ export function MeetingPage() {
   const id = useMeetingId();
   const meeting = useMeeting(id);
   useDocumentTitle(t('meetings.record'));
-  if (id === undefined || (meeting.error instanceof ApiError && meeting.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('meetings.notFound')}</h1>}
-        extra={<BackToList />}
-      />
-    );
-  }
-  if (meeting.error) return <ErrorAlert error={meeting.error} onRetry={() => void meeting.refetch()} />;
-  if (!meeting.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
-  return <MeetingRecord meeting={meeting.data} />;
+  return (
+    <RecordPage id={id} query={meeting} notFound={t('meetings.notFound')} back={<BackToList />}>
+      {(data) => <MeetingRecord meeting={data} />}
+    </RecordPage>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

@@ -1,4 +1,5 @@
 import type { FormRule } from 'antd';
+import { LIMITS } from '../../api/limits.generated';
 import type { MeetingState, MeetingType } from './types';
 
 /*
@@ -19,16 +20,19 @@ export const MEETING_TYPES: readonly MeetingType[] = [
 
 export const MEETING_STATES: readonly MeetingState[] = ['draft', 'submitted', 'returned', 'approved'];
 
+const MEETING = LIMITS['POST /api/branches/{id}/meetings'];
+
+/** The server's text limits (from the API's schemas, web/src/api/limits.generated.ts). */
 export const MAX_LENGTH = {
-  place: 200,
-  chair: 50,
-  recorder: 50,
-  absentName: 50,
-  reason: 200,
-  outsideAttendees: 1000,
-  topics: 5000,
-  resolutions: 5000,
-} as const;
+  place: MEETING.place,
+  chair: MEETING.chair,
+  recorder: MEETING.recorder,
+  absentName: MEETING['absences.*.name'],
+  reason: MEETING['absences.*.reason'],
+  outsideAttendees: MEETING.outsideAttendees,
+  topics: MEETING.topics,
+  resolutions: MEETING.resolutions,
+};
 
 export const MAX_COUNT = 10000;
 

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, fileForm, unwrap } from '../../api/client';
+import { todosQueryKey } from '../../api/todos';
 import type { ListQuery } from '../../components/list-page';
-import { todosQueryKey } from '../todos/api';
 import type {
   AnswerBody,
   AssessmentAction,

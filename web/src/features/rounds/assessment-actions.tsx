@@ -15,6 +15,8 @@ export interface StepProblem {
   items: { text: string; code?: string }[];
 }
 
+const MEASURE = 'record.measures.';
+
 export function toStepProblem(error: unknown): StepProblem {
   return {
     message: errorMessage(error),
@@ -22,7 +24,7 @@ export function toStepProblem(error: unknown): StepProblem {
       error instanceof ApiError
         ? error.details.map((d) => ({
             text: d.message,
-            code: d.field.startsWith('measures.') ? d.field.slice('measures.'.length) : undefined,
+            code: d.field.startsWith(MEASURE) ? d.field.slice(MEASURE.length) : undefined,
           }))
         : [],
   };

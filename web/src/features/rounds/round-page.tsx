@@ -1,19 +1,8 @@
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Form,
-  Popconfirm,
-  Result,
-  Select,
-  Spin,
-  Table,
-  type TableColumnsType,
-} from 'antd';
+import { App, Breadcrumb, Button, Form, Popconfirm, Select, Spin, Table, type TableColumnsType } from 'antd';
 import { type MouseEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useCan } from '../../api/session';
 import { BackLink } from '../../components/back-link';
 import { formatDateTime } from '../../components/date-time';
@@ -21,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { isInteractiveTarget, type ListColumn, ListPage, type ListQuery } from '../../components/list-page';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PageHeader, useDocumentTitle } from '../../components/page-header';
+import { RecordPage } from '../../components/record-page';
 import { useLanguage } from '../../i18n/i18n';
 import {
   type BoardFilters,
@@ -53,24 +43,11 @@ export function RoundPage() {
   const id = useIdParam();
   const round = useRound(id);
   useDocumentTitle(t('rounds.board'));
-  if (id === undefined || (round.error instanceof ApiError && round.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={<h1 className="result-title">{t('rounds.notFound')}</h1>}
-        extra={<BackToList />}
-      />
-    );
-  }
-  if (round.error) return <ErrorAlert error={round.error} onRetry={() => void round.refetch()} />;
-  if (!round.data) {
-    return (
-      <div className="page-loading">
-        <Spin aria-label={t('common.loading')} />
-      </div>
-    );
-  }
-  return <RoundBoard round={round.data} />;
+  return (
+    <RecordPage id={id} query={round} notFound={t('rounds.notFound')} back={<BackToList />}>
+      {(data) => <RoundBoard round={data} />}
+    </RecordPage>
+  );
 }
 
 export function Rate({ rate }: { rate: number | null }) {

@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { todosQueryKey } from '../../api/todos';
 import type { ListTodosQuery } from '../../api/types';
 import type { ListQuery } from '../../components/list-page';
-
-/** Every to-do query starts with this key: after acting on a record, one invalidation refreshes list and badge. */
-export const todosQueryKey = ['todos'] as const;
 
 export type TodoFilters = Pick<ListTodosQuery, 'workflow'>;
 

@@ -2,6 +2,7 @@ import { Empty, Form, Select, Space } from 'antd';
 import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { todosQueryKey } from '../../api/todos';
 import type { Todo } from '../../api/types';
 import { formatDateTime } from '../../components/date-time';
 import { isInteractiveTarget, type ListColumn, ListPage } from '../../components/list-page';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { StatusTag } from '../../components/status-tag';
 import { labelText } from '../../components/workflow-label';
 import { useLanguage } from '../../i18n/i18n';
-import { fetchTodos, type TodoFilters, todosQueryKey, useTodoCounts } from './api';
+import { fetchTodos, type TodoFilters, useTodoCounts } from './api';
 import { recordPath } from './record-routes';
 
 function WorkflowSelect({

@@ -5,11 +5,8 @@ import { errorMessage } from '../../api/client';
 import type { User } from '../../api/types';
 import { applyFieldErrors } from '../../components/form-errors';
 import { generatePassword } from '../../components/generate-password';
-import {
-  PasswordPolicyHint,
-  usePasswordPolicyRule,
-  usePasswordRuleMessages,
-} from '../../components/password-policy-hint';
+import { usePasswordPolicy } from '../../components/password-policy';
+import { PasswordPolicyHint, usePasswordPolicyRule } from '../../components/password-policy-hint';
 import { useResetPassword } from './api';
 
 interface ResetPasswordModalProps {
@@ -24,7 +21,7 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch('password', form);
   const policyRule = usePasswordPolicyRule(user?.username);
-  const ruleMessages = usePasswordRuleMessages();
+  const policy = usePasswordPolicy();
   const reset = useResetPassword();
   // A generated password is shown in clear so it can be passed on to the user.
   const [visible, setVisible] = useState(false);
@@ -39,7 +36,7 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
           onClose();
         },
         onError: (error) => {
-          applyFieldErrors(form, error, ['password'], { password: ruleMessages });
+          applyFieldErrors(form, error, ['password']);
         },
       },
     );
@@ -80,7 +77,7 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
             </Form.Item>
             <Button
               onClick={() => {
-                form.setFieldsValue({ password: generatePassword() });
+                form.setFieldsValue({ password: generatePassword(Math.max(12, policy?.minLength ?? 0)) });
                 void form.validateFields(['password']);
                 setVisible(true);
               }}

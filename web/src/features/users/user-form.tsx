@@ -5,11 +5,7 @@ import type { User } from '../../api/types';
 import { FormDrawer } from '../../components/form-drawer';
 import { applyFieldErrors } from '../../components/form-errors';
 import { OrgTreeSelect } from '../../components/org-tree-select';
-import {
-  PasswordPolicyHint,
-  usePasswordPolicyRule,
-  usePasswordRuleMessages,
-} from '../../components/password-policy-hint';
+import { PasswordPolicyHint, usePasswordPolicyRule } from '../../components/password-policy-hint';
 import { useCreateUser, useUpdateUser } from './api';
 import { NAME_MAX_LENGTH, PHONE_PATTERN, USERNAME_PATTERN } from './user-rules';
 
@@ -40,13 +36,12 @@ export function UserForm({ user, open, onClose }: UserFormProps) {
   const username = Form.useWatch('username', form);
   const password = Form.useWatch('password', form);
   const policyRule = usePasswordPolicyRule(username);
-  const ruleMessages = usePasswordRuleMessages();
   const mutation = user ? update : create;
 
   const onFinish = (values: UserFormValues) => {
     const phone = values.phone?.trim() || undefined;
     const onError = (error: unknown) => {
-      applyFieldErrors(form, error, FIELDS, { password: ruleMessages });
+      applyFieldErrors(form, error, FIELDS);
     };
     if (user) {
       update.mutate(

@@ -2,10 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useBranch } from '../branches/api';
+import { useBranch } from '../api/branches';
+import { api, unwrap } from '../api/client';
 
-/** Picks a working branch in scope by typing part of its name. */
+/**
+ * Picks a branch in scope by typing part of its name: the first ones in scope show before anything is
+ * typed (a secretary sees their own branch at once), and a branch chosen elsewhere keeps its name.
+ */
 export function BranchSelect({
   id,
   value,
@@ -43,8 +46,8 @@ export function BranchSelect({
       onChange={(next) => onChange?.(next ?? undefined)}
       allowClear
       showSearch={{ filterOption: false, onSearch: setTyped }}
-      placeholder={t('learning.posts.branchPlaceholder')}
-      notFoundContent={t('learning.posts.noBranch')}
+      placeholder={t('branchSelect.placeholder')}
+      notFoundContent={t('branchSelect.none')}
       loading={found.isLoading}
       options={options}
     />

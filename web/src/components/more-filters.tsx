@@ -3,6 +3,12 @@ import { Button, Form } from 'antd';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** Whether a filter's value narrows the list: set, not its default, not an unchecked box or empty range. */
+function inUseValue(value: unknown, byDefault: unknown): boolean {
+  if (Array.isArray(value)) return value.some((v) => v !== undefined && v !== null && v !== '');
+  return value !== undefined && value !== null && value !== '' && value !== false && value !== byDefault;
+}
+
 /**
  * The filters a list needs less often, behind a button that counts those in use (so a phone shows the
  * list, not a page of selects). Filters in use, e.g. when coming back to the list, are shown.
@@ -12,7 +18,9 @@ export function MoreFilters({
   defaults = {},
   children,
 }: {
+  /** the form's names of the filters inside, counted on the button when in use */
   names: readonly string[];
+  /** values that do not count as in use (a list's default sort) */
   defaults?: Record<string, unknown>;
   children: ReactNode;
 }) {
@@ -21,10 +29,7 @@ export function MoreFilters({
   const inUse =
     Form.useWatch(
       (values: Record<string, unknown>) =>
-        names.filter((name) => {
-          const value = values[name];
-          return value !== undefined && value !== null && value !== '' && value !== defaults[name];
-        }).length,
+        names.filter((name) => inUseValue(values[name], defaults[name])).length,
       form,
     ) ?? 0;
   const [open, setOpen] = useState(false);
