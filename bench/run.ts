@@ -118,7 +118,8 @@ function rssMb(pid: number) {
 async function rosterBenchmark() {
   const source = await ensureRoster(log);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyao-bench-roster-'));
-  for (const f of fs.readdirSync(source)) fs.copyFileSync(path.join(source, f), path.join(work, f));
+  // The database with its WAL, the key file and the files/ directory: a copy, so the import leaves the cache as it was.
+  fs.cpSync(source, work, { recursive: true });
   const app = await startServer('app', { BENCH_DATA_DIR: work });
   const pid = app.child.pid as number;
   const base = `http://127.0.0.1:${app.port}`;
