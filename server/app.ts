@@ -21,6 +21,7 @@ import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
 import brandsRoutes from './modules/brands/brands.routes.ts';
+import { fillMaskedNumbers } from './modules/cadres/cadres.keys.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
 import { syncDictionaries } from './modules/dictionaries/dictionaries.service.ts';
@@ -33,7 +34,7 @@ import postsRoutes from './modules/learning/posts.routes.ts';
 import orgsRoutes from './modules/orgs/orgs.routes.ts';
 import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
-import { loadKeyring } from './platform/crypto/personal-data.ts';
+import { type Keyring, loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -44,11 +45,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the built console is served from. */
 export const WEB_DIST = path.join(root, 'web', 'dist');
 
-/** Migrates the schema and installs what ships with the platform (built-in roles, code tables). */
-export async function prepareDatabase(db: Db) {
+/**
+ * Migrates the schema and installs what ships with the platform (built-in roles, code tables). With the
+ * keyring (at server start), also fills what a migration cannot compute without it: the masked
+ * personal numbers of records stored before they were kept.
+ */
+export async function prepareDatabase(db: Db, keyring?: Keyring) {
   const applied = await migrateToLatest(db);
   await syncBuiltinRoles(db);
   await syncDictionaries(db);
+  if (keyring) await fillMaskedNumbers(db, keyring);
   await refreshStatistics(db);
   return applied;
 }

@@ -13,6 +13,7 @@ import * as assessmentRounds from './2026-11-29-011-assessment-rounds.ts';
 import * as brands from './2026-11-29-012-brands.ts';
 import * as learningPosts from './2026-11-29-013-learning-posts.ts';
 import * as lessonFiles from './2026-11-29-014-lesson-files.ts';
+import * as rosterSpeed from './2026-12-02-019-roster-speed.ts';
 
 /** Every migration, frozen in time, in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-012-brands': brands,
   '2026-11-29-013-learning-posts': learningPosts,
   '2026-11-29-014-lesson-files': lessonFiles,
+  '2026-12-02-019-roster-speed': rosterSpeed,
 };

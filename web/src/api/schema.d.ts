@@ -5141,7 +5141,6 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["CadreListItem"][];
                             total: number;
-                            totalCapped: boolean;
                         };
                     };
                 };
