@@ -65,6 +65,20 @@ for (const [i, id] of people.entries()) {
   });
   if (res.statusCode !== 200) throw new Error(res.body);
 }
+// Enough records elsewhere that reading a page's 20 by key beats reading the table, as at scale.
+const padding = await makeOrg(ctx.db);
+await sql`insert into cadres (org_id, name, name_pinyin, gender, birth_date, id_number_enc, id_number_bidx,
+    category, relocated, military_transfer, birthday_calendar, birthday_key, status, created_at, updated_at)
+  select ${padding.id}, name, name_pinyin, gender, birth_date, id_number_enc, id_number_bidx || '-pad',
+    category, relocated, military_transfer, birthday_calendar, birthday_key, status, created_at, updated_at
+  from cadres`.execute(ctx.db);
+for (let round = 0; round < 5; round++) {
+  await sql`insert into cadres (org_id, name, name_pinyin, gender, birth_date, id_number_enc, id_number_bidx,
+      category, relocated, military_transfer, birthday_calendar, birthday_key, status, created_at, updated_at)
+    select org_id, name, name_pinyin, gender, birth_date, id_number_enc, id_number_bidx || ${`-${round}`},
+      category, relocated, military_transfer, birthday_calendar, birthday_key, status, created_at, updated_at
+    from cadres where org_id = ${padding.id}`.execute(ctx.db);
+}
 // Statistics as the server keeps them, so the planners see tables with rows in them.
 await refreshStatistics(ctx.db);
 
@@ -134,10 +148,13 @@ describe('the roster list', () => {
     expect(page.items.map((c) => c.id)).toEqual(all);
     expect(page.total).toBe(all.length);
     const city = await list({ pageSize: 200, status: 'all' });
-    expect(city.total).toBe(people.length);
-    expect(city.items.map((c) => c.id)).toEqual(
-      expect.arrayContaining(await expected([elsewhere.id], {}, 'name')),
-    );
+    const everyone = await ctx.db
+      .selectFrom('cadres')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(city.total).toBe(Number(everyone.n));
+    const orgs = (await ctx.db.selectFrom('orgs').select('id').execute()).map((o) => o.id);
+    expect(city.items.map((c) => c.id)).toEqual((await expected(orgs, {}, 'name')).slice(0, 200));
   });
 
   it('reads every org subtree, filter and sort from an index, never a whole table', async () => {

@@ -1,10 +1,4 @@
-import {
-  type ExpressionBuilder,
-  type Insertable,
-  type Kysely,
-  sql,
-  type Updateable,
-} from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type {
   CadreDeathsTable,
   CadreFamilyMembersTable,
@@ -332,17 +326,14 @@ async function pageIds(db: Conn, f: CadreFilter, sort: CadreSortKey, offset: num
         .select([sql.ref(column).as('k'), 'c.id'])
         .orderBy(column, direction)
         .orderBy('c.id', direction)
-        .limit(offset + limit)
-        .as(`r${i}`);
-      return db.selectFrom(read).select(['k', 'id']);
+        .limit(offset + limit);
+      return sql`select k, id from (${read}) as ${sql.id(`r${i}`)}`;
     });
-    const merged = reads.slice(1).reduce((all, read) => all.unionAll(read), reads[0] as (typeof reads)[0]);
-    const rows = await merged
-      .orderBy('k', direction)
-      .orderBy('id', direction)
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    // Joined as SQL rather than by chained unionAll calls, each of which copies the whole query so far
+    // (a county's 56 ranges took 30 ms to build, against 2 ms to run).
+    const order = sql.raw(direction);
+    const { rows } = await sql<{ id: number }>`${sql.join(reads, sql` union all `)}
+      order by k ${order}, id ${order} limit ${limit} offset ${offset}`.execute(db);
     return rows.map((r) => r.id);
   }
   // Within a subtree, select first and sort what was selected: wrapping the key keeps the planner from
