@@ -3,6 +3,15 @@ import { type Kysely, sql } from 'kysely';
 /** What the list indexes are keyed on after their equality prefix, by the roster's sort fields. */
 const SORTS = { name: 'name_pinyin', birth: 'birth_date', retired: 'retired_on', id: 'id' } as const;
 
+/** The indexes the list indexes replace: each was a prefix of one of them. */
+const REPLACED: [string, string[]][] = [
+  ['cadres_org_birth', ['org_id', 'status', 'birth_date']],
+  ['cadres_category_birth', ['status', 'category', 'birth_date']],
+  ['cadres_status_pinyin', ['status', 'name_pinyin']],
+  ['cadres_status_birth', ['status', 'birth_date']],
+  ['cadres_status_id', ['status', 'id']],
+];
+
 /**
  * The roster list read in index order (decision 0023). Every list filters on status and category by
  * equality and sorts on one of four keys, so each sort gets an index keyed (org, status, category,
@@ -51,35 +60,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .columns(['status', 'category', ...key])
       .execute();
   }
-  for (const index of [
-    'cadres_org_birth',
-    'cadres_category_birth',
-    'cadres_status_pinyin',
-    'cadres_status_birth',
-    'cadres_status_id',
-  ]) {
-    await db.schema.dropIndex(index).execute();
-  }
+  for (const [name] of REPLACED) await db.schema.dropIndex(name).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('cadres_status_id').on('cadres').columns(['status', 'id']).execute();
-  await db.schema
-    .createIndex('cadres_status_pinyin')
-    .on('cadres')
-    .columns(['status', 'name_pinyin'])
-    .execute();
-  await db.schema.createIndex('cadres_status_birth').on('cadres').columns(['status', 'birth_date']).execute();
-  await db.schema
-    .createIndex('cadres_category_birth')
-    .on('cadres')
-    .columns(['status', 'category', 'birth_date'])
-    .execute();
-  await db.schema
-    .createIndex('cadres_org_birth')
-    .on('cadres')
-    .columns(['org_id', 'status', 'birth_date'])
-    .execute();
+  for (const [name, columns] of REPLACED)
+    await db.schema.createIndex(name).on('cadres').columns(columns).execute();
   for (const name of Object.keys(SORTS)) {
     await db.schema.dropIndex(`cadres_list_org_${name}`).execute();
     await db.schema.dropIndex(`cadres_list_${name}`).execute();
