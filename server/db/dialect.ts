@@ -294,15 +294,17 @@ export async function fullScans(db: Kysely<any>, query: CompiledQuery): Promise<
       return r.rows[0]?.['QUERY PLAN'];
     });
     const found: string[] = [];
-    const walk = (node: Record<string, unknown>) => {
+    // An index walked in order under a LIMIT stops at the page: read in part, not whole.
+    const walk = (node: Record<string, unknown>, limited: boolean) => {
       const type = node['Node Type'];
-      const bounded = node['Index Cond'] !== undefined;
+      const bounded = node['Index Cond'] !== undefined || limited;
       if (type === 'Seq Scan' || ((type === 'Index Scan' || type === 'Index Only Scan') && !bounded)) {
         found.push(String(node.Alias ?? node['Relation Name']));
       }
-      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+      const below = type === 'Limit' || (limited && type !== 'Sort' && type !== 'Aggregate');
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child, below);
     };
-    walk((plan as { Plan: Record<string, unknown> }[])[0]?.Plan ?? {});
+    walk((plan as { Plan: Record<string, unknown> }[])[0]?.Plan ?? {}, false);
     return found;
   }
   const r = await db.executeQuery<{ detail: string }>(
