@@ -51,7 +51,7 @@ export async function indicatorsBenchmark(
   dataDir?: string,
   runs = Number(process.env.BENCH_RUNS ?? 200),
 ): Promise<Row[]> {
-  const dir = dataDir ?? (await ensureRoster(log));
+  const dir = dataDir ?? (await ensureRoster(200_000, log)).dir;
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'development' });
   const db = openDatabase(config);
   try {

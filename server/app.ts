@@ -21,6 +21,7 @@ import auditRoutes from './modules/audit/audit.routes.ts';
 import branchesRoutes from './modules/branches/branches.routes.ts';
 import meetingsRoutes from './modules/branches/meetings.routes.ts';
 import brandsRoutes from './modules/brands/brands.routes.ts';
+import { fillMaskedNumbers } from './modules/cadres/cadres.keys.ts';
 import cadresRoutes from './modules/cadres/cadres.routes.ts';
 import cadreFiguresRoutes from './modules/cadres/figures.routes.ts';
 import dictionariesRoutes from './modules/dictionaries/dictionaries.routes.ts';
@@ -36,7 +37,7 @@ import todosRoutes from './modules/todos/todos.routes.ts';
 import { registerAccessGuard } from './platform/access/guard.ts';
 import calendarRoutes from './platform/calendar/calendar.routes.ts';
 import { syncShippedHolidays } from './platform/calendar/holidays.ts';
-import { loadKeyring } from './platform/crypto/personal-data.ts';
+import { type Keyring, loadKeyring } from './platform/crypto/personal-data.ts';
 import { DiskFileStore } from './platform/files/files.ts';
 import { LARGEST_UPLOAD_BYTES } from './platform/files/kinds.ts';
 import { type Clock, systemClock } from './platform/http/context.ts';
@@ -54,12 +55,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the built console is served from. */
 export const WEB_DIST = path.join(root, 'web', 'dist');
 
-/** Migrates the schema and installs what ships with the platform (built-in roles, code tables). */
-export async function prepareDatabase(db: Db) {
+/**
+ * Migrates the schema and installs what ships with the platform (built-in roles, code tables). With the
+ * keyring (at server start), also fills what a migration cannot compute without it: the masked
+ * personal numbers of records stored before they were kept.
+ */
+export async function prepareDatabase(db: Db, keyring?: Keyring) {
   const applied = await migrateToLatest(db);
   await syncBuiltinRoles(db);
   await syncDictionaries(db);
   await syncShippedHolidays(db);
+  if (keyring) await fillMaskedNumbers(db, keyring);
   await refreshStatistics(db);
   return applied;
 }

@@ -1,6 +1,7 @@
 import { buildApp, prepareDatabase } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { loadKeyring } from './platform/crypto/personal-data.ts';
 
 /** Starts the platform: validate configuration, migrate, listen, and shut down gracefully. */
 async function main() {
@@ -12,7 +13,7 @@ async function main() {
     process.exit(1);
   }
   const db = openDatabase(config);
-  await prepareDatabase(db);
+  await prepareDatabase(db, loadKeyring(config.keysFile, config.NODE_ENV !== 'production'));
   const app = await buildApp({ config, db, scheduler: true });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -106,6 +106,8 @@ export async function seedDemo(
     });
   }
   log(`demo: ${DEMO_ACCOUNTS.length} accounts, password ${DEMO_PASSWORD}`);
+  // Branches, meetings, lessons and brands all hang on people: an empty roster gets the tree and accounts only.
+  if (roster.count === 0) return true;
 
   const keyring = loadKeyring(config.keysFile, config.NODE_ENV !== 'production');
   const started = Date.now();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   type ColumnDefinitionBuilder,
+  CompiledQuery,
   type CreateTableBuilder,
   type Dialect,
   type Expression,
@@ -450,4 +451,45 @@ export async function dropCountTriggers(db: Kysely<any>, source: Pick<CountedSou
   }
   for (const t of ['insert', 'delete', 'update'])
     await sql.raw(`drop trigger if exists ${name}_${t}`).execute(db);
+}
+
+/**
+ * The tables and indexes a query reads whole, by the alias it gives them, from the database's own plan
+ * (EXPLAIN QUERY PLAN on SQLite; EXPLAIN in JSON on PostgreSQL, with whole-table plans disabled so the
+ * plan shows whether an index can serve the query at all, as it must at scale, not whether a scan is
+ * cheaper on a small test table). For tests that hold queries to their indexes.
+ */
+export async function fullScans(db: Kysely<any>, query: CompiledQuery): Promise<string[]> {
+  if (isPostgres(db)) {
+    const plan = await db.transaction().execute(async (trx) => {
+      // A small table is cheaper read whole, or hashed, merged or materialised whole into a join: rule those out.
+      for (const setting of ['enable_seqscan', 'enable_hashjoin', 'enable_mergejoin', 'enable_material']) {
+        await sql`select set_config(${setting}, 'off', true)`.execute(trx);
+      }
+      const r = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(
+        CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters]),
+      );
+      return r.rows[0]?.['QUERY PLAN'];
+    });
+    const found: string[] = [];
+    // An index walked in order under a LIMIT stops at the page: read in part, not whole.
+    const walk = (node: Record<string, unknown>, limited: boolean) => {
+      const type = node['Node Type'];
+      const bounded = node['Index Cond'] !== undefined || limited;
+      if (type === 'Seq Scan' || ((type === 'Index Scan' || type === 'Index Only Scan') && !bounded)) {
+        found.push(String(node.Alias ?? node['Relation Name']));
+      }
+      const below = type === 'Limit' || (limited && type !== 'Sort' && type !== 'Aggregate');
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child, below);
+    };
+    walk((plan as { Plan: Record<string, unknown> }[])[0]?.Plan ?? {}, false);
+    return found;
+  }
+  const r = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+  );
+  return r.rows.flatMap((row) => {
+    const m = /^SCAN (\S+)/.exec(row.detail);
+    return m && m[1] !== 'CONSTANT' ? [m[1] as string] : [];
+  });
 }

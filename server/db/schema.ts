@@ -338,6 +338,12 @@ export interface CadresTable {
   status: CadreStatus;
   created_at: string;
   updated_at: string;
+  /** the ID number as the console shows it (320602********1234), kept so showing it needs no decryption */
+  id_number_masked: string | null;
+  /** the mobile as shown (138****5678) */
+  mobile_masked: string | null;
+  /** the landline as shown (****5678) */
+  landline_masked: string | null;
 }
 
 export interface CadreSearchTermsTable {

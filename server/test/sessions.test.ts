@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authenticate } from '../modules/identity/identity.service.ts';
 import {
   assignRoles,
   type Client,
@@ -8,6 +9,7 @@ import {
   signedInUser,
   signIn,
 } from './factories.ts';
+import { queryLog } from './query-log.ts';
 import { createTestApp } from './test-app.ts';
 
 const ctx = await createTestApp();
@@ -347,5 +349,39 @@ describe('scope switching', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('auth.assignment_not_found');
     expect((await me(user.client)).json().permissions).not.toContain('users:write');
+  });
+});
+
+describe('the cost of knowing the caller', () => {
+  it('is one statement per request, and a sign-out or a role change holds from the next request', async () => {
+    const { county } = await makeCounty(ctx.db);
+    const user = await makeUser(ctx, { org: county });
+    await assignRoles(ctx, user.id, [
+      { role: 'leader', org: county },
+      { role: 'unit_staff', org: county },
+      { role: 'city_staff', org: await rootOrg(ctx.db) },
+    ]);
+    const client = await signIn(ctx, user.username, user.password);
+    const token = client.cookie.slice(client.cookie.indexOf('=') + 1);
+    const { db, queries } = queryLog(ctx);
+
+    queries.length = 0;
+    const auth = await authenticate(db, ctx.config, token);
+    expect(queries).toHaveLength(1);
+    // Both roles at the active assignment's org count; the grant at the city does not.
+    expect(auth?.scope?.orgId).toBe(county.id);
+    expect(auth?.permissions.has('cadres:write')).toBe(true);
+    expect(auth?.permissions.has('users:read')).toBe(true);
+    expect(auth?.permissions.has('assessments:author')).toBe(false);
+
+    await ctx.db.deleteFrom('role_assignments').where('user_id', '=', user.id).execute();
+    const bare = await authenticate(db, ctx.config, token);
+    expect(bare?.scope).toBeNull();
+    expect(bare?.permissions.size).toBe(0);
+
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: client.headers })).statusCode,
+    ).toBe(204);
+    expect(await authenticate(db, ctx.config, token)).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import * as recordFiles from './2026-12-02-015-record-files.ts';
 import * as indicators from './2026-12-02-016-indicators.ts';
 import * as scheduler from './2026-12-02-017-scheduler.ts';
 import * as holidays from './2026-12-02-018-holidays.ts';
+import * as rosterSpeed from './2026-12-02-019-roster-speed.ts';
 import * as listSearch from './2026-12-02-020-list-search.ts';
 import * as enumChecks from './2026-12-02-021-enum-checks.ts';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-016-indicators': indicators,
   '2026-12-02-017-scheduler': scheduler,
   '2026-12-02-018-holidays': holidays,
+  '2026-12-02-019-roster-speed': rosterSpeed,
   '2026-12-02-020-list-search': listSearch,
   '2026-12-02-021-enum-checks': enumChecks,
 };

@@ -1,12 +1,11 @@
 import { ageOn } from '../../platform/calendar/birthdays.ts';
 import { today } from '../../platform/calendar/days.ts';
-import { maskIdNumber, maskPhone } from '../../platform/crypto/personal-data.ts';
 import { datedName, type ExportContext, listExport } from '../../platform/lists/export.ts';
 import { codeOptions } from '../dictionaries/dictionaries.service.ts';
 import { CADRE_COLUMN_DICTIONARIES, CADRE_EXPORT_COLUMNS } from './cadres.columns.ts';
 import * as repo from './cadres.repository.ts';
 import type { ListCadresQuery } from './cadres.schema.ts';
-import { toFilter } from './cadres.service.ts';
+import { maskedNumbers, toFilter } from './cadres.service.ts';
 
 /** What an export needs: the caller's scope and filters, and whether they may see personal numbers. */
 export interface ExportInput {
@@ -33,15 +32,21 @@ export const rosterExport = listExport<ExportInput>({
 async function* rows(ctx: ExportContext, input: ExportInput) {
   const on = today();
   const filter = toFilter(input.query, input.orgIds, ctx.keyring, on);
-  const seal = (v: string | null, mask: (x: string | null) => string | null) => {
-    const plain = ctx.keyring.open(v);
-    return input.reveal ? plain : mask(plain);
-  };
+  // masked numbers are stored beside the ciphertext: only a reveal decrypts
+  const numbers = (r: Parameters<typeof maskedNumbers>[0]) =>
+    input.reveal
+      ? {
+          idNumber: ctx.keyring.decrypt(r.id_number_enc),
+          mobile: ctx.keyring.open(r.mobile_enc),
+          landline: ctx.keyring.open(r.landline_enc),
+        }
+      : maskedNumbers(r, ctx.keyring);
   for await (const batch of repo.streamCadres(ctx.db, filter, input.query.sort ?? 'name')) {
     for (const r of batch) {
+      const { idNumber, mobile, landline } = numbers(r);
       yield {
         name: r.name,
-        idNumber: seal(r.id_number_enc, maskIdNumber),
+        idNumber,
         category: r.category,
         orgName: r.org_name,
         gender: r.gender,
@@ -65,8 +70,8 @@ async function* rows(ctx: ExportContext, input: ExportInput) {
         relocated: r.relocated === 1,
         relocationPlace: r.relocation_place,
         militaryTransfer: r.military_transfer === 1,
-        mobile: seal(r.mobile_enc, maskPhone),
-        landline: seal(r.landline_enc, maskPhone),
+        mobile,
+        landline,
         homeAddress: r.home_address,
         habitualAddress: r.habitual_address,
         birthdayCalendar: r.birthday_calendar,

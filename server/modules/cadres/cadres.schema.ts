@@ -266,13 +266,11 @@ export const ListCadresQuery = Type.Object({
 });
 export type ListCadresQuery = Static<typeof ListCadresQuery>;
 
-/** A page of the roster; past 10,000 matches the count stops and says so. */
+/** A page of the roster, with the exact number of matches. */
 export const CadrePageSchema = Type.Object(
   {
     items: Type.Array(CadreListItemSchema),
     total: Type.Integer(),
-    /** true when there are more than `total` matches: the console shows "10,000+" */
-    totalCapped: Type.Boolean(),
   },
   { $id: 'CadrePage' },
 );

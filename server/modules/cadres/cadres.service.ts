@@ -67,6 +67,7 @@ export function toColumns(
     birth_date: derived.birthDate,
     id_number_enc: keyring.encrypt(derived.idNumber),
     id_number_bidx: keyring.lookup('id_number', derived.idNumber),
+    id_number_masked: maskIdNumber(derived.idNumber),
     ethnicity: input.ethnicity ?? null,
     native_place: input.nativePlace ?? null,
     education: input.education ?? null,
@@ -88,8 +89,10 @@ export function toColumns(
     military_transfer: input.militaryTransfer ? 1 : 0,
     mobile_enc: keyring.seal(mobile),
     mobile_bidx: mobile ? keyring.lookup('phone', mobile) : null,
+    mobile_masked: maskPhone(mobile),
     landline_enc: keyring.seal(landline),
     landline_bidx: landline ? keyring.lookup('phone', landline) : null,
+    landline_masked: maskPhone(landline),
     home_address: input.homeAddress ?? null,
     home_region_code: input.homeRegionCode ?? null,
     habitual_address: input.habitualAddress ?? null,
@@ -170,6 +173,36 @@ function snapshot(input: CreateCadreBody, derived: Derived) {
   };
 }
 
+/**
+ * The masked personal numbers of a record, as stored beside their ciphertext. A record written by an
+ * instance of an earlier version during a rolling upgrade has none yet (the next start fills them):
+ * its numbers are decrypted and masked.
+ */
+export function maskedNumbers(
+  row: {
+    id_number_masked: string | null;
+    mobile_masked: string | null;
+    landline_masked?: string | null;
+    id_number_enc: string;
+    mobile_enc: string | null;
+    landline_enc?: string | null;
+  },
+  keyring: Keyring,
+) {
+  if (row.id_number_masked !== null) {
+    return {
+      idNumber: row.id_number_masked,
+      mobile: row.mobile_masked,
+      landline: row.landline_masked ?? null,
+    };
+  }
+  return {
+    idNumber: maskIdNumber(keyring.decrypt(row.id_number_enc)) as string,
+    mobile: maskPhone(keyring.open(row.mobile_enc)),
+    landline: maskPhone(keyring.open(row.landline_enc)),
+  };
+}
+
 /** The record as the console shows it, masked. */
 export function toCadre(
   row: CadreRow & { org_name: string },
@@ -180,6 +213,7 @@ export function toCadre(
   const age = ageOn(row.birth_date, on);
   const [month, day] = row.birthday_key.split('-').map(Number) as [number, number];
   const birthday = { calendar: row.birthday_calendar, month, day };
+  const masked = maskedNumbers(row, keyring);
   const contacts = row.emergency_contacts_enc
     ? (JSON.parse(keyring.decrypt(row.emergency_contacts_enc)) as EmergencyContact[])
     : [];
@@ -193,7 +227,7 @@ export function toCadre(
     birthDate: row.birth_date,
     age,
     ageBand: ageBand(age),
-    idNumber: maskIdNumber(keyring.decrypt(row.id_number_enc)) as string,
+    idNumber: masked.idNumber,
     ethnicity: row.ethnicity,
     nativePlace: row.native_place,
     education: row.education,
@@ -214,8 +248,8 @@ export function toCadre(
     relocated: row.relocated === 1,
     relocationPlace: row.relocation_place,
     militaryTransfer: row.military_transfer === 1,
-    mobile: maskPhone(keyring.open(row.mobile_enc)),
-    landline: maskPhone(keyring.open(row.landline_enc)),
+    mobile: masked.mobile,
+    landline: masked.landline,
     homeAddress: row.home_address,
     homeRegionCode: row.home_region_code,
     habitualAddress: row.habitual_address,
@@ -417,14 +451,15 @@ export function toFilter(
 }
 
 function toListItem(r: repo.ListRow, keyring: Keyring, on: string): CadreListItem {
+  const masked = maskedNumbers(r, keyring);
   return {
     id: r.id,
     name: r.name,
     gender: r.gender,
     birthDate: r.birth_date,
     age: ageOn(r.birth_date, on),
-    idNumber: maskIdNumber(keyring.decrypt(r.id_number_enc)) as string,
-    mobile: maskPhone(keyring.open(r.mobile_enc)),
+    idNumber: masked.idNumber,
+    mobile: masked.mobile,
     category: r.category as CadreListItem['category'],
     orgId: r.org_id,
     orgName: r.org_name,
@@ -459,11 +494,7 @@ export async function listCadres(db: Db, keyring: Keyring, auth: Auth, query: Li
     query.page,
     query.pageSize,
   );
-  return {
-    items: items.map((r) => toListItem(r, keyring, on)),
-    total: Math.min(total, repo.COUNT_CAP),
-    totalCapped: total > repo.COUNT_CAP,
-  };
+  return { items: items.map((r) => toListItem(r, keyring, on)), total };
 }
 
 /** Who has a birthday in the next `days` days, honouring lunar birthdays, soonest first. */

@@ -199,18 +199,6 @@ export async function replaceAssignments(
   }
 }
 
-/** The permissions the roles grant together. */
-export async function rolePermissions(db: Conn, roleIds: number[]) {
-  if (roleIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('role_permissions')
-    .select('permission')
-    .distinct()
-    .where('role_id', 'in', roleIds)
-    .execute();
-  return rows.map((r) => r.permission);
-}
-
 // ---- sessions ----
 
 export async function insertSession(
@@ -244,11 +232,18 @@ export async function insertSession(
   return row.id;
 }
 
-/** The live-or-not session behind a token hash, with what the guard needs of its user. */
-export async function findSessionByTokenHash(db: Conn, tokenHash: string) {
+/**
+ * Everything the guard needs of a request's caller in one statement: the session behind a token hash,
+ * its user, and each of the user's role assignments (in order, with its org) once per permission its
+ * role grants. No rows: no such session. A caller with no assignment gives one row with null assignment.
+ */
+export async function findCallerByTokenHash(db: Conn, tokenHash: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('role_assignments as a', 'a.user_id', 's.user_id')
+    .leftJoin('orgs as o', 'o.id', 'a.org_id')
+    .leftJoin('role_permissions as p', 'p.role_id', 'a.role_id')
     .select([
       's.id',
       's.user_id',
@@ -260,9 +255,16 @@ export async function findSessionByTokenHash(db: Conn, tokenHash: string) {
       'u.name',
       'u.status',
       'u.must_change_password',
+      'a.id as grant_id',
+      'a.role_id',
+      'a.org_id',
+      'o.path as org_path',
+      'o.kind as org_kind',
+      'p.permission',
     ])
     .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .orderBy('a.id')
+    .execute();
 }
 
 export async function touchSession(db: Conn, id: number, now: string) {

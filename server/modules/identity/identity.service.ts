@@ -160,10 +160,13 @@ function toAssignment(a: Awaited<ReturnType<typeof repo.listAssignments>>[number
 
 /**
  * The caller behind a session token, or null when the token is unknown, revoked, idle too long, past
- * its absolute lifetime, or its user is disabled. Refreshes the idle clock.
+ * its absolute lifetime, or its user is disabled. Refreshes the idle clock. One statement per request
+ * (and a write at most once a minute): nothing is cached, so a sign-out, a disabled account, a changed
+ * password or a changed role holds from the very next request, on every instance.
  */
 export async function authenticate(db: Db, settings: Settings, token: string): Promise<Auth | null> {
-  const session = await repo.findSessionByTokenHash(db, tokenHash(token));
+  const rows = await repo.findCallerByTokenHash(db, tokenHash(token));
+  const session = rows[0];
   if (!session || session.revoked_at || session.status !== 'active') return null;
   const now = Date.now();
   if (Date.parse(session.expires_at) <= now) return null;
@@ -173,18 +176,24 @@ export async function authenticate(db: Db, settings: Settings, token: string): P
 
   // The active assignment picks the org (the scope); every role the user holds at that same org counts,
   // so an administrator holding two roles at the city need not switch between them.
-  const assignments = await repo.listAssignments(db, [session.user_id]);
-  const active = assignments.find((a) => a.id === session.assignment_id) ?? assignments[0] ?? null;
-  const roleIds = active ? assignments.filter((a) => a.org_id === active.org_id).map((a) => a.role_id) : [];
-  const permissions = (await repo.rolePermissions(db, roleIds)).filter(isPermission);
+  const granted = rows.filter((r) => r.grant_id !== null);
+  const active = granted.find((r) => r.grant_id === session.assignment_id) ?? granted[0] ?? null;
+  const permissions = active
+    ? granted
+        .filter((r) => r.org_id === active.org_id)
+        .flatMap((r) => (r.permission !== null && isPermission(r.permission) ? [r.permission] : []))
+    : [];
   return {
     userId: session.user_id,
     username: session.username,
     name: session.name,
     sessionId: session.id,
-    assignmentId: active?.id ?? null,
+    assignmentId: active?.grant_id ?? null,
     permissions: new Set<Permission>(permissions),
-    scope: active ? { orgId: active.org_id, path: active.org_path, kind: active.org_kind } : null,
+    scope:
+      active?.org_id != null && active.org_path !== null && active.org_kind !== null
+        ? { orgId: active.org_id, path: active.org_path, kind: active.org_kind }
+        : null,
     mustChangePassword: session.must_change_password === 1,
     csrfToken: csrfFor(token),
   };

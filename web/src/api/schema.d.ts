@@ -5184,7 +5184,6 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["CadreListItem"][];
                             total: number;
-                            totalCapped: boolean;
                         };
                     };
                 };

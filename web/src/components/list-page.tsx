@@ -33,8 +33,6 @@ export type ListQuery<F> = { page: number; pageSize: number; keyword?: string } 
 export interface ListPageResult<T> {
   items: T[];
   total: number;
-  /** The server stopped counting: there are more than `total` matches. */
-  totalCapped?: boolean;
 }
 
 interface ListPageBaseProps<T, F> {
@@ -239,7 +237,6 @@ export function ListPage<T extends object, F extends object = Record<string, nev
   const source = isClient ? props.query : serverQuery;
   const items = isClient ? (clientItems ?? []) : (serverQuery.data?.items ?? []);
   const total = isClient ? (clientItems?.length ?? 0) : (serverQuery.data?.total ?? 0);
-  const totalCapped = !isClient && Boolean(serverQuery.data?.totalCapped);
   const pageItems = isClient ? items.slice((page - 1) * pageSize, page * pageSize) : items;
 
   const onValuesChange = (changed: Record<string, unknown>, all: Record<string, unknown>) => {
@@ -368,10 +365,7 @@ export function ListPage<T extends object, F extends object = Record<string, nev
           pageSize,
           total,
           showSizeChanger: true,
-          showTotal: (count) =>
-            totalCapped
-              ? t('list.totalCapped', { total: count.toLocaleString() })
-              : t('list.total', { count }),
+          showTotal: (count) => t('list.total', { count }),
           onChange: (nextPage, nextSize) => {
             setPage(nextSize === pageSize ? nextPage : 1);
             setPageSize(nextSize);
