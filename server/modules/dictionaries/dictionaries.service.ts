@@ -73,14 +73,16 @@ export async function updateItem(
     await loadDictionary(trx, code);
     const before = await repo.findItem(trx, code, itemCode);
     if (!before) throw new AppError('dictionary.item_not_found');
-    const after = toItem(
-      await repo.updateItem(trx, code, itemCode, {
-        ...(body.labelZh !== undefined && { label_zh: body.labelZh.trim() }),
-        ...(body.labelEn !== undefined && { label_en: body.labelEn.trim() }),
-        ...(body.sortOrder !== undefined && { sort_order: body.sortOrder }),
-        ...(body.active !== undefined && { active: body.active ? 1 : 0 }),
-      }),
-    );
+    const changes = {
+      ...(body.labelZh !== undefined && { label_zh: body.labelZh.trim() }),
+      ...(body.labelEn !== undefined && { label_en: body.labelEn.trim() }),
+      ...(body.sortOrder !== undefined && { sort_order: body.sortOrder }),
+      ...(body.active !== undefined && { active: body.active ? 1 : 0 }),
+    };
+    // A change of nothing changes nothing: the code as it is, and nothing to audit (an empty SET is
+    // not SQL, and answered 500).
+    if (Object.keys(changes).length === 0) return toItem(before);
+    const after = toItem(await repo.updateItem(trx, code, itemCode, changes));
     await recordAudit(trx, actor, {
       action: 'dictionary.item_update',
       entity: 'dictionary',

@@ -181,6 +181,25 @@ describe('changing codes', () => {
     expect((await items('rank', client.read)).find((i) => i.code === code)?.active).toBe(false);
   });
 
+  it('changes nothing, and audits nothing, when asked to change nothing', async () => {
+    const { client, id } = await admin();
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/dictionaries/gender/items/0',
+      headers: client.headers,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: '0', labelZh: '未知的性别' });
+    const auditor = await signedInAuditor(ctx);
+    const log = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/audit?action=dictionary.item_update&actorId=${id}`,
+      headers: auditor.client.read,
+    });
+    expect(log.json().items).toEqual([]);
+  });
+
   it('answers 404 for an unknown code', async () => {
     const { client } = await admin();
     const res = await ctx.app.inject({
