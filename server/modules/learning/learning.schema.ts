@@ -60,7 +60,8 @@ export const CreateLessonBody = Type.Object({
   orgId: Id,
   title: Title(200),
   kind: LessonKind,
-  url: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  /** a web link (http or https only: a `javascript:` link would run in the reader's console); '' for none */
+  url: Type.Optional(Nullable(Type.String({ maxLength: 1000, pattern: '^(https?://\\S+)?$' }))),
   body: Type.Optional(Nullable(Type.String({ maxLength: 100000 }))),
   /** a file uploaded first (POST /api/learning/lesson-files) by the same user, instead of a link */
   fileId: Type.Optional(Nullable(Id)),

@@ -31,6 +31,28 @@ async function lesson(body: Record<string, unknown> = {}) {
 }
 
 describe('cloud party lessons', () => {
+  it('takes only web links (http or https) as a lesson link', async () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'ftp://x/y',
+    ]) {
+      const res = await api('POST', `${L}/lessons`, {
+        orgId: county.id,
+        title: '党课',
+        kind: 'video',
+        url,
+        publishedOn: '2026-03-01',
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.details[0].field).toBe('body.url');
+    }
+    const made = await lesson({ url: 'http://example.org/v.mp4' });
+    const changed = await api('PATCH', `${L}/lessons/${made.id}`, { url: 'javascript:alert(1)' });
+    expect(changed.statusCode).toBe(400);
+  });
+
   it('creates, changes, lists with filters and deletes lessons, auditing each write', async () => {
     const unit = await makeOrg(ctx.db, { parent: county });
     const a = await lesson({ orgId: unit.id, title: '学习二十大精神', publishedOn: '2025-06-01' });
