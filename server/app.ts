@@ -240,13 +240,11 @@ export async function buildApp({ config, db, logger, clock, scheduler }: BuildOp
       db,
       definitions: JOB_DEFINITIONS,
       log: app.log,
+      clock: app.clock,
       ...(typeof scheduler === 'object' && scheduler),
       // Imports and exports left running by a crashed instance become interrupted, so they can be run again.
       onStart: async (s) => {
-        const ids = await recoverInterruptedJobs(
-          db,
-          (typeof scheduler === 'object' && scheduler.clock?.()) || new Date(),
-        );
+        const ids = await recoverInterruptedJobs(db, s.clock.now());
         if (ids.length > 0)
           app.log.warn({ jobs: ids, instance: s.instanceId }, 'interrupted jobs found at start');
       },

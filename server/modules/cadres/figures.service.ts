@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { isWholeTree } from '../../platform/access/scope.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
-import { BUREAU_UTC_OFFSET_HOURS, today } from '../../platform/calendar/days.ts';
+import { dayStart, today } from '../../platform/calendar/days.ts';
 import type { Auth } from '../../platform/http/types.ts';
 import {
   childOrgs,
@@ -100,7 +100,7 @@ async function valuesOf(db: Db, dim: Exclude<FigureDimension, 'org'>): Promise<V
 /** The day a yearly snapshot stands for, and the instant that day ends in the bureau's time zone. */
 function yearEnd(year: number) {
   const asOf = `${year}-12-31`;
-  const endsAt = new Date(Date.UTC(year + 1, 0, 1) - BUREAU_UTC_OFFSET_HOURS * 3_600_000).toISOString();
+  const endsAt = dayStart(`${year + 1}-01-01`).toISOString();
   return { asOf, endsAt };
 }
 

@@ -1,4 +1,4 @@
-import { BUREAU_UTC_OFFSET_HOURS } from '../../platform/calendar/days.ts';
+import { dayOf } from '../../platform/calendar/days.ts';
 import type { ColumnDef } from '../../platform/excel/columns.ts';
 import {
   datedName,
@@ -20,8 +20,7 @@ import type { ExportPostsQuery } from './posts.schema.ts';
 import * as posts from './posts.service.ts';
 
 /** The day of an instant in the bureau's calendar (China time). */
-const dayOf = (instant: string) =>
-  new Date(Date.parse(instant) + BUREAU_UTC_OFFSET_HOURS * 3600_000).toISOString().slice(0, 10);
+const dayOfInstant = (instant: string) => dayOf(new Date(instant));
 
 /**
  * A learning list's export: named in both languages, its rows read by `read`. The columns' codes carry
@@ -90,7 +89,7 @@ export const postsExport = learningExport<ExportPostsQuery>(
       ...p,
       audience:
         p.branchName ?? (locale === 'en-US' ? `All branches of ${p.orgName}` : `${p.orgName}全部支部`),
-      publishedOn: dayOf(p.publishedAt),
+      publishedOn: dayOfInstant(p.publishedAt),
       files: p.files.length,
     })),
   }),

@@ -3,6 +3,8 @@
 // the same rule in web/src/components/date-value.ts (`today`), so a date the server calls today is
 // the one the console offers and accepts.
 
+import { type Clock, systemClock } from './clock.ts';
+
 /** Hours the bureau's day is ahead of UTC. */
 export const BUREAU_UTC_OFFSET_HOURS = 8;
 
@@ -10,13 +12,18 @@ export const BUREAU_UTC_OFFSET_HOURS = 8;
  * Today's date, YYYY-MM-DD, in China (UTC+8): ages, birthdays and deadlines turn over at local midnight.
  * Services pass their request's clock (`today(ctx.clock)`), so a test can say what day it is.
  */
-export function today(clock: { now(): Date } = { now: () => new Date() }): string {
+export function today(clock: Clock = systemClock): string {
   return dayOf(clock.now());
 }
 
 /** The bureau's date of an instant. */
 export function dayOf(instant: Date): string {
   return new Date(instant.getTime() + BUREAU_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The instant a bureau date begins (its midnight in China). */
+export function dayStart(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - BUREAU_UTC_OFFSET_HOURS * 3_600_000);
 }
 
 /** A date some whole years later; 29 February falls on 28 February in a common year. */

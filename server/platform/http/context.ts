@@ -5,23 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Locale } from '../../errors.ts';
 import type { Actor } from '../audit/audit.ts';
+import { type Clock, systemClock } from '../calendar/clock.ts';
 import { requestLocale } from './replies.ts';
 import { type Auth, actorOf, authOf } from './types.ts';
 
-/** Where "now" comes from. The app's clock is the system's; a test builds its app with a fixed one. */
-export interface Clock {
-  now(): Date;
-}
-
-/** The real time. */
-export const systemClock: Clock = { now: () => new Date() };
-
-/** A clock stopped at one instant (ISO 8601), for tests that mean a date. */
-export function fixedClock(instant: string): Clock {
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) throw new Error(`not an instant: ${instant}`);
-  return { now: () => new Date(at) };
-}
+export { type Clock, fixedClock, systemClock } from '../calendar/clock.ts';
 
 /** What a service is told about the call it serves. */
 export interface Ctx {

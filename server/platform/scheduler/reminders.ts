@@ -4,7 +4,7 @@
 // and permissions. Nothing waits for someone to open a page any more.
 import type { Db } from '../../db/database.ts';
 import type { Permission } from '../access/permissions.ts';
-import { addDays, BUREAU_UTC_OFFSET_HOURS } from '../calendar/days.ts';
+import { addDays, dayOf, dayStart } from '../calendar/days.ts';
 import type { Auth } from '../http/types.ts';
 import * as repo from './reminders.repository.ts';
 import type { JobDefinition } from './scheduler.ts';
@@ -21,14 +21,9 @@ export interface ReminderSource {
   collect(db: Db, today: string): Promise<repo.ReminderItem[]>;
 }
 
-/** The bureau's date of an instant (the scheduler's clock, not the wall clock). */
-export function bureauDateOf(at: Date): string {
-  return new Date(at.getTime() + BUREAU_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Runs every source and stores what each found. */
 export async function refreshReminders(db: Db, sources: readonly ReminderSource[], at: Date) {
-  const on = bureauDateOf(at);
+  const on = dayOf(at);
   const counts: Record<string, number> = {};
   for (const source of sources) {
     const items = await source.collect(db, on);
@@ -40,9 +35,8 @@ export async function refreshReminders(db: Db, sources: readonly ReminderSource[
 
 /** The next 01:00 in the bureau's day after `after`: reminders are fresh when the working day starts. */
 export function nextBureauHour(after: Date, hour = 1): Date {
-  const date = bureauDateOf(after);
-  const at = (d: string) =>
-    new Date(Date.parse(`${d}T00:00:00Z`) + (hour - BUREAU_UTC_OFFSET_HOURS) * 3_600_000);
+  const date = dayOf(after);
+  const at = (d: string) => new Date(dayStart(d).getTime() + hour * 3_600_000);
   const same = at(date);
   return same > after ? same : at(addDays(date, 1));
 }

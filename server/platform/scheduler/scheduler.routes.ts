@@ -31,11 +31,11 @@ function toJob(r: JobRow): ScheduledJob {
 }
 
 /** Makes a job due now with its attempts afresh (a failed one-off, or a recurring one run early). */
-async function retry(db: Db, actor: Actor, id: number) {
+async function retry(db: Db, actor: Actor, id: number, now: Date) {
   const job = await repo.findJob(db, id);
   if (!job) throw new AppError('scheduler.job_not_found');
   if (job.status === 'running') throw new AppError('scheduler.job_running');
-  if (!(await repo.retryJob(db, id, new Date().toISOString()))) throw new AppError('scheduler.job_running');
+  if (!(await repo.retryJob(db, id, now.toISOString()))) throw new AppError('scheduler.job_running');
   await recordAudit(db, actor, {
     action: 'scheduler.retry',
     entity: 'scheduled_job',
@@ -100,6 +100,6 @@ export default async function schedulerRoutes(app: App) {
       response: { 200: ScheduledJobSchema, ...errorResponses },
     },
     config: { access: 'scheduler:run' },
-    handler: async (req) => retry(app.db, actorOf(req), req.params.id),
+    handler: async (req) => retry(app.db, actorOf(req), req.params.id, app.clock.now()),
   });
 }

@@ -6,9 +6,9 @@ import { brandWorkflow } from '../../modules/brands/brands.workflow.ts';
 import { REMINDER_SOURCES } from '../../schedule.ts';
 import { makeBranch, makeIdNumber, makeOrg, signedInUser, uploadFile } from '../../test/factories.ts';
 import { createTestApp } from '../../test/test-app.ts';
-import { addDays, addYears } from '../calendar/days.ts';
+import { addDays, addYears, dayOf } from '../calendar/days.ts';
 import { INSTANCE_ID } from './instance.ts';
-import { bureauDateOf, nextBureauHour, refreshReminders } from './reminders.ts';
+import { nextBureauHour, refreshReminders } from './reminders.ts';
 import * as repo from './scheduler.repository.ts';
 import { backoffDelay, enqueueJob, type JobDefinition, Scheduler, type SchedulerLog } from './scheduler.ts';
 
@@ -33,7 +33,14 @@ const get = (url: string, client = admin.client) =>
   ctx.app.inject({ method: 'GET', url, headers: client.read });
 
 function instance(db: typeof ctx.db, id: string, definitions: JobDefinition[]) {
-  return new Scheduler({ db, definitions, log: quiet, instanceId: id, clock, backoffMs: 30_000 });
+  return new Scheduler({
+    db,
+    definitions,
+    log: quiet,
+    instanceId: id,
+    clock: { now: clock },
+    backoffMs: 30_000,
+  });
 }
 
 describe('the scheduler', () => {
@@ -375,7 +382,7 @@ describe('imports interrupted by a crash', () => {
 describe('reminders', () => {
   it('finds 换届, brand reviews and 整寿 birthdays due soon, and shows each to those who may read it', async () => {
     const at = new Date();
-    const today = bureauDateOf(at);
+    const today = dayOf(at);
     const county = await makeOrg(ctx.db, { kind: 'county' });
     const branch = await makeBranch(ctx, staff.client, { orgId: county.id });
     const later = await makeBranch(ctx, staff.client, { orgId: county.id });

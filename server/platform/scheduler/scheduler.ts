@@ -6,6 +6,7 @@
 // over (so a job cut off by a crash runs again: handlers are written to be safe to repeat).
 import os from 'node:os';
 import type { Db } from '../../db/database.ts';
+import { type Clock, systemClock } from '../calendar/clock.ts';
 import { INSTANCE_ID } from './instance.ts';
 import * as repo from './scheduler.repository.ts';
 
@@ -41,8 +42,8 @@ export interface SchedulerOptions {
   log: SchedulerLog;
   /** this instance's name (default: the process's INSTANCE_ID) */
   instanceId?: string;
-  /** the clock (default: the real one) */
-  clock?: () => Date;
+  /** the clock (default: the real one; the app passes its own) */
+  clock?: Clock;
   /** how often to look for due jobs (default 5 s) */
   pollMs?: number;
   /** how long a claim lasts without renewal (default 60 s; renewed every third of it) */
@@ -83,7 +84,7 @@ export async function enqueueJob(
 export class Scheduler {
   readonly instanceId: string;
   private readonly definitions: Map<string, JobDefinition>;
-  private readonly clock: () => Date;
+  readonly clock: Clock;
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly backoffMs: number;
@@ -95,7 +96,7 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = options.instanceId ?? INSTANCE_ID;
     this.definitions = new Map(options.definitions.map((d) => [d.kind, d]));
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.pollMs = options.pollMs ?? 5_000;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.backoffMs = options.backoffMs ?? 30_000;
@@ -108,7 +109,7 @@ export class Scheduler {
   /** Registers the instance, adds the recurring jobs that are missing, runs `onStart`, and starts polling. */
   async start() {
     await this.beat();
-    const now = this.clock();
+    const now = this.clock.now();
     for (const d of this.definitions.values()) {
       if (!d.next) continue;
       await repo.insertJobOnce(this.db, {
@@ -147,7 +148,7 @@ export class Scheduler {
         id: this.instanceId,
         host: os.hostname(),
         pid: process.pid,
-        now: this.clock().toISOString(),
+        now: this.clock.now().toISOString(),
       });
     } catch (error) {
       this.options.log.warn({ err: error }, 'scheduler heartbeat failed');
@@ -167,7 +168,7 @@ export class Scheduler {
 
   /** Claims and runs the next due job, if any; answers whether one ran. */
   async runNext(): Promise<boolean> {
-    const now = this.clock();
+    const now = this.clock.now();
     const job = await repo.claimNextJob(
       this.db,
       this.instanceId,
@@ -185,7 +186,7 @@ export class Scheduler {
     });
     const definition = this.definitions.get(job.kind);
     const renew = setInterval(() => {
-      const until = new Date(this.clock().getTime() + this.leaseMs).toISOString();
+      const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
       repo.renewLease(this.db, job.id, this.instanceId, until).catch(() => undefined);
     }, this.leaseMs / 3);
     renew.unref();
@@ -204,7 +205,7 @@ export class Scheduler {
     } finally {
       clearInterval(renew);
     }
-    const end = this.clock();
+    const end = this.clock.now();
     await repo.finishRun(this.db, runId, error ? 'failed' : 'succeeded', error, end.toISOString());
     await repo.settleJob(this.db, job.id, this.instanceId, this.settlement(job, definition, error, end));
     return true;
@@ -250,7 +251,7 @@ export class Scheduler {
       await repo.removeInstances(
         this.db,
         this.instanceId,
-        new Date(this.clock().getTime() - 24 * 3_600_000).toISOString(),
+        new Date(this.clock.now().getTime() - 24 * 3_600_000).toISOString(),
       );
     } catch (error) {
       this.options.log.warn({ err: error }, 'scheduler could not deregister');
