@@ -1,7 +1,9 @@
 // Every SQL statement of the reminders the scheduled jobs leave.
+
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, type Scope } from '../access/scope.ts';
+import { type PageRequest, pageOf } from '../lists/page.ts';
 
 type Conn = Kysely<Database>;
 export type ReminderKind = Database['reminders']['kind'];
@@ -56,32 +58,24 @@ export async function replaceReminders(db: Conn, kind: ReminderKind, items: Remi
 export async function listReminders(
   db: Conn,
   f: { kinds: ReminderKind[]; scope: Scope | null },
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
-  const base = db
+  const query = db
     .selectFrom('reminders as r')
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .where('r.kind', 'in', f.kinds.length > 0 ? f.kinds : ['' as ReminderKind])
-    .where((eb) => inScope(eb, 'r.org_id', f.scope));
-  const [items, count] = await Promise.all([
-    base
-      .select([
-        'r.id',
-        'r.kind',
-        'r.subject_id',
-        'r.org_id',
-        'o.name as org_name',
-        'r.due_on',
-        'r.title',
-        'r.created_at',
-      ])
-      .orderBy('r.due_on')
-      .orderBy('r.id')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+    .where((eb) => inScope(eb, 'r.org_id', f.scope))
+    .select([
+      'r.id',
+      'r.kind',
+      'r.subject_id',
+      'r.org_id',
+      'o.name as org_name',
+      'r.due_on',
+      'r.title',
+      'r.created_at',
+    ])
+    .orderBy('r.due_on')
+    .orderBy('r.id');
+  return pageOf(db, query, page);
 }

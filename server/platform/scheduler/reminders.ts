@@ -67,8 +67,7 @@ export async function remindersFor(
   const { items, total } = await repo.listReminders(
     db,
     { kinds: visible.map((s) => s.kind), scope: auth.scope },
-    query.pageSize,
-    (query.page - 1) * query.pageSize,
+    query,
   );
   return {
     items: items.map((r) => ({

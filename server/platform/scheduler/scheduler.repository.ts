@@ -1,8 +1,10 @@
 // Every SQL statement of the scheduler: jobs, runs, instances, and the recovery of imports and exports
 // left running by a dead instance.
+
 import { type Kysely, sql } from 'kysely';
 import { forUpdateSkipLocked } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
+import { type PageRequest, pageOf } from '../lists/page.ts';
 
 type Conn = Kysely<Database>;
 
@@ -185,23 +187,12 @@ export async function findJob(db: Conn, id: number) {
 }
 
 /** A page of a job's runs, newest first. */
-export async function listRuns(db: Conn, jobId: number, limit: number, offset: number) {
-  const [items, count] = await Promise.all([
-    db
-      .selectFrom('scheduled_job_runs')
-      .selectAll()
-      .where('job_id', '=', jobId)
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    db
-      .selectFrom('scheduled_job_runs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('job_id', '=', jobId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+export async function listRuns(db: Conn, jobId: number, page: PageRequest) {
+  return pageOf(
+    db,
+    db.selectFrom('scheduled_job_runs').selectAll().where('job_id', '=', jobId).orderBy('id', 'desc'),
+    page,
+  );
 }
 
 /** Makes a failed (or waiting) job due now, with its attempts counted afresh. */

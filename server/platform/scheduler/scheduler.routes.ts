@@ -71,12 +71,7 @@ export default async function schedulerRoutes(app: App) {
     config: { access: 'scheduler:read' },
     handler: async (req) => {
       if (!(await repo.findJob(app.db, req.params.id))) throw new AppError('scheduler.job_not_found');
-      const { items, total } = await repo.listRuns(
-        app.db,
-        req.params.id,
-        req.query.pageSize,
-        (req.query.page - 1) * req.query.pageSize,
-      );
+      const { items, total } = await repo.listRuns(app.db, req.params.id, req.query);
       return {
         items: items.map((r) => ({
           id: r.id,
